@@ -1,0 +1,44 @@
+import { factories } from '@strapi/strapi';
+
+import { ARTICLE_UID, DOCUMENT_ID_PATTERN, SLUG_MAX_LENGTH } from '../../../constants';
+import { views } from '../../../views';
+
+type Entity = { documentId: string };
+
+export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
+  async find(ctx) {
+    const { data, meta } = await super.find(ctx);
+    const articles = await strapi.service(ARTICLE_UID).withViews(data as Entity[]);
+    return { data: articles, meta };
+  },
+
+  async findOne(ctx) {
+    const { data, meta } = await super.findOne(ctx);
+    const [article] = await strapi.service(ARTICLE_UID).withViews([data as Entity]);
+    return { data: article, meta };
+  },
+
+  /** `GET /articles/slug/:slug`: the published article's page payload. */
+  async findBySlug(ctx) {
+    const { slug } = ctx.params as { slug: string };
+    if (slug.length > SLUG_MAX_LENGTH) {
+      return ctx.badRequest(`slug must be at most ${SLUG_MAX_LENGTH} characters`);
+    }
+    const page = await strapi.service(ARTICLE_UID).findPageBySlug(slug);
+    if (!page) return ctx.notFound(`No published article has the slug "${slug}"`);
+    const data = await strapi.contentAPI.sanitize.output(page, strapi.contentType(ARTICLE_UID), {
+      auth: ctx.state.auth,
+    });
+    return { data, meta: {} };
+  },
+
+  /** `POST /articles/:documentId/views`: records one read of a published article. */
+  async recordView(ctx) {
+    const { documentId } = ctx.params as { documentId: string };
+    const recorded = DOCUMENT_ID_PATTERN.test(documentId)
+      ? await views(strapi).record(documentId)
+      : null;
+    if (!recorded) return ctx.notFound('No published article has this document id');
+    return { data: recorded };
+  },
+}));

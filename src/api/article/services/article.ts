@@ -1,0 +1,67 @@
+import { factories } from '@strapi/strapi';
+
+import { ARTICLE_UID, SECTION_UID } from '../../../constants';
+import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
+import { views } from '../../../views';
+
+export interface Crumb {
+  name: string;
+  slug: string;
+}
+
+interface SectionStep {
+  name: string;
+  slug: string;
+  parent: { documentId: string } | null;
+}
+
+/** Everything the article page shows, in one call. */
+const PAGE_POPULATE = {
+  section: { fields: ['name', 'slug', 'description'] },
+  authors: { fields: ['name', 'slug', 'jobTitle', 'bio'], populate: { avatar: true } },
+  cover: true,
+  seo: { populate: { ogImage: true } },
+} satisfies Record<string, unknown>;
+
+type WithDocumentId = { documentId: string };
+
+export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
+  /** Adds each article's `views`, all fetched in one query. */
+  async withViews<T extends WithDocumentId>(articles: T[]): Promise<Array<T & { views: number }>> {
+    const totals = await views(strapi).totals(articles.map((article) => article.documentId));
+    return articles.map((article) => ({ ...article, views: totals.get(article.documentId) ?? 0 }));
+  },
+
+  /** The sections from the top one down to `sectionDocumentId`'s, for the page's breadcrumb. */
+  async breadcrumb(sectionDocumentId: string | undefined): Promise<Crumb[]> {
+    const crumbs: Crumb[] = [];
+    let next = sectionDocumentId;
+    for (let depth = 0; next && depth <= MAX_SECTION_DEPTH; depth += 1) {
+      const section: SectionStep | null = await strapi.db.query(SECTION_UID).findOne({
+        select: ['name', 'slug'],
+        where: { documentId: next },
+        populate: { parent: { select: ['documentId'] } },
+      });
+      if (!section) break;
+      crumbs.unshift({ name: section.name, slug: section.slug });
+      next = section.parent?.documentId;
+    }
+    return crumbs;
+  },
+
+  /** One published article with its section, authors, cover, SEO, views and breadcrumb. */
+  async findPageBySlug(slug: string) {
+    const article = await strapi.documents(ARTICLE_UID).findFirst({
+      filters: { slug },
+      status: 'published',
+      populate: PAGE_POPULATE,
+    });
+    if (!article) return null;
+    const section = (article as { section?: WithDocumentId | null }).section;
+    const [[withViews], breadcrumb] = await Promise.all([
+      this.withViews([article]),
+      this.breadcrumb(section?.documentId),
+    ]);
+    return { ...withViews, breadcrumb };
+  },
+}));

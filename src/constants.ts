@@ -1,0 +1,12 @@
+import type { UID } from '@strapi/strapi';
+
+export const ARTICLE_UID = 'api::article.article' satisfies UID.ContentType;
+export const SECTION_UID = 'api::section.section' satisfies UID.ContentType;
+export const AUTHOR_UID = 'api::author.author' satisfies UID.ContentType;
+
+/** Longest slug accepted anywhere (the longest title is 200 characters). */
+export const SLUG_MAX_LENGTH = 200;
+/** Lowercase words joined by single hyphens: what `slugify(..., { lower, strict })` makes. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Strapi 5 document ids: 24 lowercase letters and digits (cuid2). */
+export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{20,32}$/;

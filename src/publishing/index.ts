@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+
+import { inUseGuardMiddleware } from './in-use-guard';
+import { originallyPublishedAtMiddleware } from './originally-published-at';
+import { publishRulesMiddleware } from './publish-rules';
+import { readingTimeMiddleware } from './reading-time-middleware';
+import { sectionTreeMiddleware } from './section-tree';
+import { slugMiddleware } from './slug-middleware';
+
+export { readingTimeMinutes } from './reading-time';
+export { toSlug, uniqueSlug } from './slug';
+export { useSlugGeneratorInAdmin } from './admin-slug-generator';
+
+/**
+ * The editorial rules, as Document Service middlewares, outermost first: the publish rules open
+ * the transaction that the derived fields are written in, so a refused publish leaves nothing.
+ */
+export const registerPublishingMiddlewares = (strapi: Core.Strapi): void => {
+  strapi.documents.use(publishRulesMiddleware(strapi));
+  strapi.documents.use(inUseGuardMiddleware(strapi));
+  strapi.documents.use(sectionTreeMiddleware(strapi));
+  strapi.documents.use(slugMiddleware(strapi));
+  strapi.documents.use(readingTimeMiddleware);
+  strapi.documents.use(originallyPublishedAtMiddleware(strapi));
+};

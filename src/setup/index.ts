@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+
+import { lockDerivedFieldsInAdmin } from './admin-layout';
+import { seedExampleContentIfEmpty } from './example-content';
+import { createFirstAdmin } from './first-admin';
+import { setReaderPermissions } from './public-permissions';
+
+export { seedExampleContent, REFERENCE_SLUG } from './example-content';
+export { resolveSecrets, MissingSecretsError } from './secrets';
+
+/** The boot steps, in order. Each is idempotent: a restart changes nothing. */
+const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]> = [
+  ['reader permissions', setReaderPermissions],
+  ['admin layout', lockDerivedFieldsInAdmin],
+  ['first admin', (strapi) => createFirstAdmin(strapi)],
+  ['example content', (strapi) => seedExampleContentIfEmpty(strapi)],
+];
+
+export const runSetup = async (strapi: Core.Strapi): Promise<void> => {
+  for (const [name, step] of STEPS) {
+    const started = Date.now();
+    await step(strapi);
+    strapi.log.debug(`Boot step "${name}" took ${Date.now() - started} ms.`);
+  }
+};

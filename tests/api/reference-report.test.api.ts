@@ -1,0 +1,33 @@
+import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
+
+const SLUG = 'natos-rutte-anticipates-success-of-us-peace-initiative-for-ukraine';
+
+describe('the reference report, seeded at boot', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await bootStrapi({ env: { SEED_EXAMPLE_CONTENT: 'true' } });
+  });
+  afterAll(stopStrapi);
+
+  it('serves the whole page from one call to the slug route', async () => {
+    const res = await app.request().get(`/api/articles/slug/${SLUG}`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      documentId: expect.any(String),
+      title: "NATO's Rutte anticipates success of US peace initiative for Ukraine",
+      slug: SLUG,
+      standfirst: 'NATO Optimistic on Ukraine Peace Efforts, Stresses Continued Support',
+      readingTimeMinutes: 2,
+      views: 35,
+      section: { name: 'World', slug: 'world' },
+      authors: [{ name: 'Sophia Brooks', slug: 'sophia-brooks' }],
+      breadcrumb: [{ name: 'World', slug: 'world' }],
+      publishedAt: expect.any(String),
+      updatedAt: expect.any(String),
+      originallyPublishedAt: expect.any(String),
+    });
+    expect(res.body.data.body).toHaveLength(6);
+  });
+});
