@@ -27,7 +27,11 @@ export const useSlugGeneratorInAdmin = (strapi: Core.Strapi): void => {
 
   service.generateUIDField = async (args) => {
     if (!SLUGGED.has(args.contentTypeUID) || args.field !== 'slug') return original(args);
-    const attribute = strapi.contentType(args.contentTypeUID).attributes.slug as { targetField?: string };
+    const attributes = strapi.contentType(args.contentTypeUID).attributes as Record<
+      string,
+      { targetField?: string }
+    >;
+    const attribute = attributes.slug;
     const source = attribute.targetField ? args.data[attribute.targetField] : undefined;
     const base =
       (typeof source === 'string' && toSlug(source)) ||

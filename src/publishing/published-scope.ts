@@ -25,9 +25,11 @@ export const scopeFiltersToPublished = (
       if (key === '$and' || key === '$or' || key === '$not') {
         return [key, scopeFiltersToPublished(strapi, uid, value)];
       }
-      const attribute = model.attributes[key] as
-        | { type: string; target?: UID.Schema; component?: UID.Component; relation?: string }
-        | undefined;
+      const attributes = model.attributes as Record<
+        string,
+        { type: string; target?: UID.Schema; component?: UID.Component } | undefined
+      >;
+      const attribute = attributes[key];
       if (attribute?.type === 'component' && attribute.component) {
         return [key, scopeFiltersToPublished(strapi, attribute.component, value)];
       }

@@ -15,14 +15,6 @@ interface SectionStep {
   parent: { documentId: string } | null;
 }
 
-/** Everything the article page shows, in one call. */
-const PAGE_POPULATE = {
-  section: { fields: ['name', 'slug', 'description'] },
-  authors: { fields: ['name', 'slug', 'jobTitle', 'bio'], populate: { avatar: true } },
-  cover: true,
-  seo: { populate: { ogImage: true } },
-} satisfies Record<string, unknown>;
-
 type WithDocumentId = { documentId: string };
 
 export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
@@ -54,7 +46,13 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
     const article = await strapi.documents(ARTICLE_UID).findFirst({
       filters: { slug },
       status: 'published',
-      populate: PAGE_POPULATE,
+      // Everything the article page shows.
+      populate: {
+        section: { fields: ['name', 'slug', 'description'] },
+        authors: { fields: ['name', 'slug', 'jobTitle', 'bio'], populate: { avatar: true } },
+        cover: true,
+        seo: { populate: { ogImage: true } },
+      },
     });
     if (!article) return null;
     const section = (article as { section?: WithDocumentId | null }).section;
