@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { resolveSecrets } from '../src/setup/secrets';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
+const config = (): Core.Config.Admin => {
   const secrets = resolveSecrets();
   return {
     auth: { secret: secrets.ADMIN_JWT_SECRET },
@@ -11,7 +11,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     secrets: { encryptionKey: secrets.ENCRYPTION_KEY },
     // The survey and the Enterprise promotions call Strapi's servers; this install reaches none.
     flags: { nps: false, promoteEE: false },
-    url: env('ADMIN_URL', '/admin'),
   };
 };
 

@@ -9,7 +9,8 @@ import { scopeFiltersToPublished } from '../publishing/published-scope';
  */
 const publishedOnly: Core.MiddlewareFactory = (_config, { strapi }) => {
   return async (ctx, next) => {
-    const strategy = (ctx.state.auth as { strategy?: { name?: string } } | undefined)?.strategy?.name;
+    const strategy = (ctx.state.auth as { strategy?: { name?: string } } | undefined)?.strategy
+      ?.name;
     if (strategy !== 'api-token') {
       const handler = String((ctx.state.route as { handler?: unknown } | undefined)?.handler ?? '');
       const uid = handler.split('.').slice(0, 2).join('.');
@@ -19,7 +20,11 @@ const publishedOnly: Core.MiddlewareFactory = (_config, { strapi }) => {
       delete query.publicationFilter;
       delete query.hasPublishedVersion;
       if (query.filters !== undefined && uid in strapi.contentTypes) {
-        query.filters = scopeFiltersToPublished(strapi, uid as keyof typeof strapi.contentTypes, query.filters);
+        query.filters = scopeFiltersToPublished(
+          strapi,
+          uid as keyof typeof strapi.contentTypes,
+          query.filters,
+        );
       }
     }
     await next();

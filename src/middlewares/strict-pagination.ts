@@ -20,7 +20,10 @@ const problemsOf = (pagination: unknown): string[] => {
         : ['pagination[withCount] must be true or false'];
     }
     const rule = RULES[key];
-    if (!rule) return [`pagination[${key}] is not a pagination parameter (page, pageSize, start, limit, withCount)`];
+    if (!rule)
+      return [
+        `pagination[${key}] is not a pagination parameter (page, pageSize, start, limit, withCount)`,
+      ];
     const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN;
     return Number.isSafeInteger(number) && number >= rule.min
       ? []

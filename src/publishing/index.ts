@@ -7,9 +7,9 @@ import { readingTimeMiddleware } from './reading-time-middleware';
 import { sectionTreeMiddleware } from './section-tree';
 import { slugMiddleware } from './slug-middleware';
 
+export { useSlugGeneratorInAdmin } from './admin-slug-generator';
 export { readingTimeMinutes } from './reading-time';
 export { toSlug, uniqueSlug } from './slug';
-export { useSlugGeneratorInAdmin } from './admin-slug-generator';
 
 /**
  * The editorial rules, as Document Service middlewares, outermost first: the publish rules open

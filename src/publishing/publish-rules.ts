@@ -35,7 +35,11 @@ export const missingForPublication = async (
       select: ['id'],
       where: { slug: row.slug, documentId: { $ne: row.documentId } },
     });
-    if (clash) missing.push({ path: 'slug', message: `a slug no other article has ("${row.slug}" is taken)` });
+    if (clash)
+      missing.push({
+        path: 'slug',
+        message: `a slug no other article has ("${row.slug}" is taken)`,
+      });
   }
   return missing;
 };

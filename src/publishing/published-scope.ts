@@ -15,7 +15,8 @@ export const scopeFiltersToPublished = (
   uid: UID.Schema,
   filters: unknown,
 ): unknown => {
-  if (Array.isArray(filters)) return filters.map((item) => scopeFiltersToPublished(strapi, uid, item));
+  if (Array.isArray(filters))
+    return filters.map((item) => scopeFiltersToPublished(strapi, uid, item));
   if (!isPlainObject(filters)) return filters;
   const model = strapi.getModel(uid);
   if (!model) return filters;

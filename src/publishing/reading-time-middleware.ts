@@ -11,6 +11,7 @@ export const readingTimeMiddleware: DocumentMiddleware = async (ctx, next) => {
   const params = writeParams(ctx);
   if (!params.data) return next();
   const { readingTimeMinutes: _ignored, ...data } = params.data;
-  params.data = 'body' in data ? { ...data, readingTimeMinutes: readingTimeMinutes(data.body) } : data;
+  params.data =
+    'body' in data ? { ...data, readingTimeMinutes: readingTimeMinutes(data.body) } : data;
   return next();
 };

@@ -39,7 +39,10 @@ export const sectionTreeMiddleware =
       let link = await parentOf(strapi, start);
       for (let depth = 0; link?.parent; depth += 1) {
         if (link.parent.documentId === start) {
-          throw fieldError('parent', 'A section cannot be its own ancestor: this parent makes a cycle');
+          throw fieldError(
+            'parent',
+            'A section cannot be its own ancestor: this parent makes a cycle',
+          );
         }
         if (depth >= MAX_SECTION_DEPTH) {
           throw fieldError('parent', `Sections nest at most ${MAX_SECTION_DEPTH} levels deep`);

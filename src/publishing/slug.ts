@@ -24,7 +24,10 @@ export const uniqueSlug = async (
   strapi: Core.Strapi,
   uid: UID.ContentType,
   base: string,
-  { excludeDocumentId, maxLength = SLUG_MAX_LENGTH }: { excludeDocumentId?: string; maxLength?: number } = {},
+  {
+    excludeDocumentId,
+    maxLength = SLUG_MAX_LENGTH,
+  }: { excludeDocumentId?: string; maxLength?: number } = {},
 ): Promise<string> => {
   const rows: Array<{ slug: string | null }> = await strapi.db.query(uid).findMany({
     select: ['slug'],

@@ -1,14 +1,17 @@
 import type { Core } from '@strapi/strapi';
 
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../constants';
 import fixture from '../../database/seed/nato-report.json';
+import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../constants';
 import { views } from '../views';
 
 /** The reference report's slug (`slugify(title, { lower: true, strict: true })`). */
 export const REFERENCE_SLUG = 'natos-rutte-anticipates-success-of-us-peace-initiative-for-ukraine';
 
 const paragraphs = (texts: string[]) =>
-  texts.map((text) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }));
+  texts.map((text) => ({
+    type: 'paragraph' as const,
+    children: [{ type: 'text' as const, text }],
+  }));
 
 export interface SeedReport {
   created: string[];
@@ -21,7 +24,9 @@ export interface SeedReport {
 export const seedExampleContent = async (strapi: Core.Strapi): Promise<SeedReport> => {
   const created: string[] = [];
 
-  let section = await strapi.documents(SECTION_UID).findFirst({ filters: { slug: fixture.section.slug } });
+  let section = await strapi
+    .documents(SECTION_UID)
+    .findFirst({ filters: { slug: fixture.section.slug } });
   if (!section) {
     section = await strapi.documents(SECTION_UID).create({
       data: { name: fixture.section.name, slug: fixture.section.slug, position: 0 },
@@ -29,7 +34,9 @@ export const seedExampleContent = async (strapi: Core.Strapi): Promise<SeedRepor
     created.push(`section "${fixture.section.name}"`);
   }
 
-  let author = await strapi.documents(AUTHOR_UID).findFirst({ filters: { slug: fixture.author.slug } });
+  let author = await strapi
+    .documents(AUTHOR_UID)
+    .findFirst({ filters: { slug: fixture.author.slug } });
   if (!author) {
     author = await strapi.documents(AUTHOR_UID).create({
       data: { name: fixture.author.name, slug: fixture.author.slug, jobTitle: 'Correspondent' },
@@ -49,7 +56,10 @@ export const seedExampleContent = async (strapi: Core.Strapi): Promise<SeedRepor
         body: paragraphs(fixture.article.body),
         section: section.documentId,
         authors: [author.documentId],
-        seo: { metaTitle: fixture.article.title.slice(0, 70), metaDescription: fixture.article.standfirst },
+        seo: {
+          metaTitle: fixture.article.title.slice(0, 70),
+          metaDescription: fixture.article.standfirst,
+        },
       },
       status: 'published',
     });
@@ -69,7 +79,8 @@ export const seedExampleContentIfEmpty = async (
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> => {
   const developing = Boolean(strapi.config.get<boolean>('autoReload'));
-  const enabled = env.SEED_EXAMPLE_CONTENT === undefined ? developing : env.SEED_EXAMPLE_CONTENT === 'true';
+  const enabled =
+    env.SEED_EXAMPLE_CONTENT === undefined ? developing : env.SEED_EXAMPLE_CONTENT === 'true';
   if (!enabled) return;
   if ((await strapi.db.query(ARTICLE_UID).count()) > 0) return;
   const { created } = await seedExampleContent(strapi);

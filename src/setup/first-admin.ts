@@ -45,7 +45,9 @@ export const createFirstAdmin = async (
   if (!EMAIL.test(email)) throw new Error(`ADMIN_EMAIL "${email}" is not an email address.`);
   const problems = passwordProblems(password);
   if (problems.length > 0) {
-    throw new Error(`ADMIN_PASSWORD breaks Strapi's password rules: it must ${problems.join(', and ')}.`);
+    throw new Error(
+      `ADMIN_PASSWORD breaks Strapi's password rules: it must ${problems.join(', and ')}.`,
+    );
   }
 
   const users = strapi.service('admin::user') as unknown as AdminUserService;

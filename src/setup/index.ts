@@ -5,8 +5,8 @@ import { seedExampleContentIfEmpty } from './example-content';
 import { createFirstAdmin } from './first-admin';
 import { setReaderPermissions } from './public-permissions';
 
-export { seedExampleContent, REFERENCE_SLUG } from './example-content';
-export { resolveSecrets, MissingSecretsError } from './secrets';
+export { REFERENCE_SLUG, seedExampleContent } from './example-content';
+export { MissingSecretsError, resolveSecrets } from './secrets';
 
 /** The boot steps, in order. Each is idempotent: a restart changes nothing. */
 const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]> = [

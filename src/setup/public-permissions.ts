@@ -27,7 +27,9 @@ const OWN_API_PREFIXES = [ARTICLE_UID, SECTION_UID, AUTHOR_UID].map((uid) => `${
  */
 export const setReaderPermissions = async (strapi: Core.Strapi): Promise<void> => {
   for (const type of READER_ROLES) {
-    const role: { id: number } | null = await strapi.db.query(ROLE_UID).findOne({ where: { type } });
+    const role: { id: number } | null = await strapi.db
+      .query(ROLE_UID)
+      .findOne({ where: { type } });
     if (!role) throw new Error(`The users-permissions role "${type}" is missing.`);
 
     const granted: Array<{ id: number; action: string }> = await strapi.db
@@ -37,10 +39,13 @@ export const setReaderPermissions = async (strapi: Core.Strapi): Promise<void> =
 
     const extra = granted.filter(
       ({ action }) =>
-        OWN_API_PREFIXES.some((prefix) => action.startsWith(prefix)) && !READER_ACTIONS.includes(action),
+        OWN_API_PREFIXES.some((prefix) => action.startsWith(prefix)) &&
+        !READER_ACTIONS.includes(action),
     );
     if (extra.length > 0) {
-      await strapi.db.query(PERMISSION_UID).deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
+      await strapi.db
+        .query(PERMISSION_UID)
+        .deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
       strapi.log.warn(
         `Removed ${type} permissions that readers must not have: ${extra.map((p) => p.action).join(', ')}`,
       );

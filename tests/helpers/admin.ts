@@ -10,7 +10,8 @@ export const adminLogin = async (
   credentials: { email: string; password: string } = TEST_ADMIN,
 ): Promise<string> => {
   const res = await app.request().post('/admin/login').send(credentials);
-  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.token as string;
 };
 
@@ -19,7 +20,8 @@ export const contentManager = (app: TestApp, token: string) => {
   const call = (test: supertest.Test) => test.set('Authorization', `Bearer ${token}`);
   const agent = () => app.request();
   return {
-    create: (uid: string, data: Record<string, unknown>) => call(agent().post(`${CM}/${uid}`).send(data)),
+    create: (uid: string, data: Record<string, unknown>) =>
+      call(agent().post(`${CM}/${uid}`).send(data)),
     update: (uid: string, documentId: string, data: Record<string, unknown>) =>
       call(agent().put(`${CM}/${uid}/${documentId}`).send(data)),
     findOne: (uid: string, documentId: string, query = '') =>
@@ -35,6 +37,8 @@ export const contentManager = (app: TestApp, token: string) => {
     bulkDelete: (uid: string, documentIds: string[]) =>
       call(agent().post(`${CM}/${uid}/actions/bulkDelete`).send({ documentIds })),
     generateUid: (uid: string, field: string, data: Record<string, unknown>) =>
-      call(agent().post('/content-manager/uid/generate').send({ contentTypeUID: uid, field, data })),
+      call(
+        agent().post('/content-manager/uid/generate').send({ contentTypeUID: uid, field, data }),
+      ),
   };
 };

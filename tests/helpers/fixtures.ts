@@ -12,7 +12,12 @@ const unique = () => randomBytes(3).toString('hex');
 export const bodyOfWords = (words: number) => [
   {
     type: 'paragraph' as const,
-    children: [{ type: 'text' as const, text: Array.from({ length: words }, (_, i) => `word${i}`).join(' ') }],
+    children: [
+      {
+        type: 'text' as const,
+        text: Array.from({ length: words }, (_, i) => `word${i}`).join(' '),
+      },
+    ],
   },
 ];
 
@@ -23,10 +28,14 @@ export interface Doc {
 }
 
 export const createSection = (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
-  strapi.documents(SECTION).create({ data: { name: `Section ${unique()}`, ...data } }) as Promise<Doc>;
+  strapi
+    .documents(SECTION)
+    .create({ data: { name: `Section ${unique()}`, ...data } }) as Promise<Doc>;
 
 export const createAuthor = (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
-  strapi.documents(AUTHOR).create({ data: { name: `Author ${unique()}`, ...data } }) as Promise<Doc>;
+  strapi
+    .documents(AUTHOR)
+    .create({ data: { name: `Author ${unique()}`, ...data } }) as Promise<Doc>;
 
 /**
  * An article with everything publishing needs (a section and an author are made unless given).
