@@ -2,16 +2,23 @@ import type { Core } from '@strapi/strapi';
 
 import { registerPublishingMiddlewares, useSlugGeneratorInAdmin } from './publishing';
 import { runSetup } from './setup';
+import { registerViewsAdminRoutes, stopViews } from './views';
 
 export default {
   /** Before the app starts: the editorial rules every save passes through. */
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishingMiddlewares(strapi);
+    registerViewsAdminRoutes(strapi);
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     useSlugGeneratorInAdmin(strapi);
     await runSetup(strapi);
+  },
+
+  /** At shutdown (also on SIGTERM / SIGINT): buffered views are written before the pool closes. */
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopViews(strapi);
   },
 };

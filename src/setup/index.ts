@@ -3,7 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { lockDerivedFieldsInAdmin } from './admin-layout';
 import { seedExampleContentIfEmpty } from './example-content';
 import { createFirstAdmin } from './first-admin';
+import { shutDownGracefullyOnSignals } from './graceful-shutdown';
 import { setReaderPermissions } from './public-permissions';
+import { startViews } from '../views';
 
 export { REFERENCE_SLUG, seedExampleContent } from './example-content';
 export { MissingSecretsError, resolveSecrets } from './secrets';
@@ -14,6 +16,8 @@ const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]>
   ['admin layout', lockDerivedFieldsInAdmin],
   ['first admin', (strapi) => createFirstAdmin(strapi)],
   ['example content', (strapi) => seedExampleContentIfEmpty(strapi)],
+  ['view counter', startViews],
+  ['graceful shutdown', shutDownGracefullyOnSignals],
 ];
 
 export const runSetup = async (strapi: Core.Strapi): Promise<void> => {

@@ -10,6 +10,7 @@ export const READER_ACTIONS: readonly string[] = [
   `${ARTICLE_UID}.find`,
   `${ARTICLE_UID}.findOne`,
   `${ARTICLE_UID}.findBySlug`,
+  `${ARTICLE_UID}.mostRead`,
   `${ARTICLE_UID}.recordView`,
   `${SECTION_UID}.find`,
   `${SECTION_UID}.findOne`,

@@ -1,42 +1,56 @@
 import type { Core } from '@strapi/strapi';
+import { Redis } from 'ioredis';
 
-import { ARTICLE_UID } from '../constants';
-import { createViewStore, type ViewStore } from './store';
+import { createViewCounter, type ViewCounter } from './counter';
+import { readViewsSettings } from './settings';
+import { createViewStore } from './store';
 
-export { VIEWS_TABLE } from './store';
+export type { Period, RecordedView, ViewCounter, ViewRequest } from './counter';
+export { PERIODS } from './counter';
+export { registerViewsAdminRoutes } from './admin-routes';
+export { DAILY_TABLE, VIEWS_TABLE } from './store';
 
-export interface RecordedView {
-  documentId: string;
-  views: number;
-  counted: boolean;
+interface Running {
+  strapi: Core.Strapi;
+  counter: ViewCounter;
+  redis?: Redis;
+  timer?: NodeJS.Timeout;
 }
 
-/**
- * The view counter: records reads of published articles and answers totals. It writes only to
- * its own table, never to an article row, so counting moves no `updatedAt` and survives publishing.
- */
-export const createViews = (strapi: Core.Strapi, store: ViewStore = createViewStore(strapi)) => ({
-  /** Records one view; `null` when no published article has this document id. */
-  async record(documentId: string): Promise<RecordedView | null> {
-    const published = await strapi.db.query(ARTICLE_UID).findOne({
-      select: ['id'],
-      where: { documentId, publishedAt: { $notNull: true } },
-    });
-    if (!published) return null;
-    return { documentId, views: await store.increment(documentId), counted: true };
-  },
+let running: Running | undefined;
 
-  totals: (documentIds: readonly string[]) => store.totals(documentIds),
+const create = (strapi: Core.Strapi): Running => {
+  const settings = readViewsSettings(strapi);
+  const redis = settings.redisUrl
+    ? new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : undefined;
+  redis?.on('error', (error: Error) => strapi.log.warn(`views: Redis: ${error.message}`));
+  return { strapi, redis, counter: createViewCounter({ settings, store: createViewStore(strapi), redis }) };
+};
 
-  initialise: (documentId: string, views: number) => store.initialise(documentId, views),
-});
+/** This process's view counter (made on first use). */
+export const views = (strapi: Core.Strapi): ViewCounter => {
+  if (running?.strapi !== strapi) running = create(strapi);
+  return running.counter;
+};
 
-export type Views = ReturnType<typeof createViews>;
+/** Boot step: checks the settings and starts writing buffered views every `flushIntervalMs`. */
+export const startViews = async (strapi: Core.Strapi): Promise<void> => {
+  const counter = views(strapi);
+  const { flushIntervalMs } = readViewsSettings(strapi);
+  if (!running || flushIntervalMs === 0 || running.timer) return;
+  running.timer = setInterval(() => {
+    counter.flush().catch((error: Error) => strapi.log.error(`views: flush failed, will retry: ${error.message}`));
+  }, flushIntervalMs);
+  running.timer.unref();
+};
 
-let instance: { strapi: Core.Strapi; views: Views } | undefined;
-
-/** The counter of this Strapi instance (one per process, made on first use). */
-export const views = (strapi: Core.Strapi): Views => {
-  if (instance?.strapi !== strapi) instance = { strapi, views: createViews(strapi) };
-  return instance.views;
+/** At shutdown: writes what is buffered and lets go of Redis. */
+export const stopViews = async (strapi: Core.Strapi): Promise<void> => {
+  if (running?.strapi !== strapi) return;
+  const { counter, redis, timer } = running;
+  running = undefined;
+  if (timer) clearInterval(timer);
+  await counter.flush();
+  await redis?.quit().catch(() => undefined);
 };

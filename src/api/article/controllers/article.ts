@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 
 import { ARTICLE_UID, DOCUMENT_ID_PATTERN, SLUG_MAX_LENGTH } from '../../../constants';
 import { views } from '../../../views';
+import { parseMostReadQuery } from '../../../views/most-read-query';
 
 type Entity = { documentId: string };
 
@@ -32,11 +33,19 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
     return { data, meta: {} };
   },
 
+  /** `GET /articles/most-read?period=&section=&limit=`: the most read published articles. */
+  async mostRead(ctx) {
+    const query = parseMostReadQuery(ctx.query as Record<string, unknown>);
+    const ranked = await strapi.service(ARTICLE_UID).mostRead(query);
+    if (!ranked) return ctx.notFound(`No section has the slug "${query.section}"`);
+    return { data: ranked, meta: { period: query.period, limit: query.limit, section: query.section ?? null } };
+  },
+
   /** `POST /articles/:documentId/views`: records one read of a published article. */
   async recordView(ctx) {
     const { documentId } = ctx.params as { documentId: string };
     const recorded = DOCUMENT_ID_PATTERN.test(documentId)
-      ? await views(strapi).record(documentId)
+      ? await views(strapi).record({ documentId, ip: ctx.request.ip, userAgent: ctx.get('User-Agent') })
       : null;
     if (!recorded) return ctx.notFound('No published article has this document id');
     return { data: recorded };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-/** Sorted before the core router so `/articles/slug/...` is not read as a document id. */
+/** Sorted before the core router so `/articles/slug/...` and `/articles/most-read` are not read as document ids. */
 const routes: Core.RouterConfig = {
   type: 'content-api',
   routes: [
@@ -11,9 +11,15 @@ const routes: Core.RouterConfig = {
       config: { middlewares: ['global::published-only'] },
     },
     {
+      method: 'GET',
+      path: '/articles/most-read',
+      handler: 'api::article.article.mostRead',
+    },
+    {
       method: 'POST',
       path: '/articles/:documentId/views',
       handler: 'api::article.article.recordView',
+      config: { middlewares: ['global::views-rate-limit'] },
     },
   ],
 };

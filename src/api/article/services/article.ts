@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 
 import { ARTICLE_UID, SECTION_UID } from '../../../constants';
 import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
-import { views } from '../../../views';
+import { type Period, views } from '../../../views';
 
 export interface Crumb {
   name: string;
@@ -39,6 +39,16 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
       next = section.parent?.documentId;
     }
     return crumbs;
+  },
+
+  /**
+   * `GET /articles/most-read`: published articles ranked by views over a period, in a section
+   * and its sub-sections when asked. `null` when the section does not exist.
+   */
+  async mostRead({ period, limit, section }: { period: Period; limit: number; section?: string }) {
+    const sectionIds = section ? await strapi.service(SECTION_UID).subtreeIds(section) : undefined;
+    if (sectionIds === null) return null;
+    return views(strapi).ranking({ period, limit, sectionIds });
   },
 
   /** One published article with its section, authors, cover, SEO, views and breadcrumb. */

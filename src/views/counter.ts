@@ -1,0 +1,117 @@
+import type { Redis } from 'ioredis';
+import { isbot } from 'isbot';
+
+import { createViewBuffer } from './buffer';
+import { createGuards } from './guards';
+import type { ViewsSettings } from './settings';
+import type { RankedArticle, ViewStore } from './store';
+import { createVisitorHasher, utcDay } from './visitor';
+
+export interface ViewRequest {
+  documentId: string;
+  /** The client's IP as the server sees it (a trusted proxy's `X-Forwarded-For` applied). */
+  ip: string;
+  userAgent?: string;
+}
+
+export interface RecordedView {
+  documentId: string;
+  views: number;
+  counted: boolean;
+}
+
+export type Period = 'day' | 'week' | 'month' | 'all';
+export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'all'];
+const PERIOD_DAYS: Record<Exclude<Period, 'all'>, number> = { day: 1, week: 7, month: 30 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The first UTC day of a period of `days` days that ends today (today included). */
+export const periodStart = (now: Date, period: Period): string | undefined =>
+  period === 'all' ? undefined : utcDay(new Date(now.getTime() - (PERIOD_DAYS[period] - 1) * DAY_MS));
+
+/**
+ * The view counter. A view counts when it comes from a browser (a User-Agent that `isbot` does
+ * not take for a crawler) and that visitor has not been counted for the article within the
+ * window. Counted views are buffered and written as atomic `+ n` upserts; every figure it answers
+ * is the stored total plus what this process has not written yet.
+ */
+export const createViewCounter = ({
+  settings,
+  store,
+  redis,
+  clock = () => new Date(),
+}: {
+  settings: ViewsSettings;
+  store: ViewStore;
+  redis?: Redis;
+  clock?: () => Date;
+}) => {
+  let now = clock;
+  const visitorOf = createVisitorHasher(settings.saltSecret);
+  const guards = createGuards({ redis, ...settings });
+  const buffer = createViewBuffer((counts) => store.add(counts));
+  const buffered = settings.flushIntervalMs > 0;
+
+  const counts = async ({ documentId, ip, userAgent }: ViewRequest, day: string) => {
+    if (!userAgent?.trim() || isbot(userAgent)) return false;
+    return guards.firstInWindow(documentId, visitorOf(ip, userAgent, day));
+  };
+
+  return {
+    /** Records one view; `null` when no published article has this document id. */
+    async record(request: ViewRequest): Promise<RecordedView | null> {
+      const stored = await store.publishedTotal(request.documentId);
+      if (stored === null) return null;
+      const day = utcDay(now());
+      const counted = await counts(request, day);
+      if (counted) {
+        buffer.add(request.documentId, day);
+        if (!buffered) await buffer.flush();
+      }
+      return {
+        documentId: request.documentId,
+        views: stored + buffer.unwritten(request.documentId) + (counted && !buffered ? 1 : 0),
+        counted,
+      };
+    },
+
+    /** Seconds until this IP may send another view, or `null` when it may now. */
+    retryAfter: (ip: string) => guards.retryAfter(ip),
+
+    /** Totals of many articles (stored plus unwritten), in one query. */
+    async totals(documentIds: readonly string[]): Promise<Map<string, number>> {
+      const totals = await store.totals(documentIds);
+      totals.forEach((views, documentId) => totals.set(documentId, views + buffer.unwritten(documentId)));
+      return totals;
+    },
+
+    /** Published articles ranked by views over a period (written views; at most a flush behind). */
+    ranking: (options: { period: Period; sectionIds?: number[]; limit: number }): Promise<RankedArticle[]> =>
+      store.ranking({ fromDay: periodStart(now(), options.period), sectionIds: options.sectionIds, limit: options.limit }),
+
+    /** Views of one article over the periods, for the admin panel. */
+    async summary(documentId: string): Promise<Record<Period, number>> {
+      const [day, week, month, all] = await Promise.all(
+        PERIODS.map((period) => store.viewsOf(documentId, periodStart(now(), period))),
+      );
+      const unwritten = buffer.unwritten(documentId);
+      return { day: day + unwritten, week: week + unwritten, month: month + unwritten, all: all + unwritten };
+    },
+
+    initialise: (documentId: string, views: number) => store.initialise(documentId, views),
+
+    /** Writes buffered views now (also done every `flushIntervalMs` and at shutdown). */
+    flush: () => buffer.flush(),
+
+    /** Views waiting to be written. */
+    unwrittenCount: () => buffer.size(),
+
+    /** Replaces the clock (tests: day rollover). */
+    useClock(next: () => Date) {
+      now = next;
+    },
+  };
+};
+
+export type ViewCounter = ReturnType<typeof createViewCounter>;
