@@ -11,7 +11,7 @@ const publishedOnly: Core.MiddlewareFactory = (_config, { strapi }) => {
   return async (ctx, next) => {
     const strategy = (ctx.state.auth as { strategy?: { name?: string } } | undefined)?.strategy
       ?.name;
-    if (strategy !== 'api-token') {
+    if (strategy !== 'content-api-token') {
       const handler = String((ctx.state.route as { handler?: unknown } | undefined)?.handler ?? '');
       const uid = handler.split('.').slice(0, 2).join('.');
       // Koa caches the parsed query object: changing it in place is what the controller reads.

@@ -58,7 +58,7 @@ export const slugMiddleware =
       if (!('slug' in data) && current?.slug) return next();
       source = source ?? current?.[sourceField];
     }
-    // Without a title or name the schema's own `required` rule answers.
+    // Without a title or name, `required` (ours for article drafts, Strapi's otherwise) answers.
     if (typeof source !== 'string' || source.trim() === '') return next();
 
     const slug = await uniqueSlug(strapi, ctx.uid, toSlug(source) || kind, {

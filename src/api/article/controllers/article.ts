@@ -1,6 +1,11 @@
 import { factories } from '@strapi/strapi';
 
-import { ARTICLE_UID, DOCUMENT_ID_PATTERN, SLUG_MAX_LENGTH } from '../../../constants';
+import {
+  ARTICLE_UID,
+  DOCUMENT_ID_PATTERN,
+  SLUG_MAX_LENGTH,
+  SLUG_PATTERN,
+} from '../../../constants';
 import { views } from '../../../views';
 import { parseMostReadQuery } from '../../../views/most-read-query';
 
@@ -14,9 +19,10 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
   },
 
   async findOne(ctx) {
-    const { data, meta } = await super.findOne(ctx);
-    const [article] = await strapi.service(ARTICLE_UID).withViews([data as Entity]);
-    return { data: article, meta };
+    const found = await super.findOne(ctx);
+    if (!found?.data) return ctx.notFound('No published article has this document id');
+    const [article] = await strapi.service(ARTICLE_UID).withViews([found.data as Entity]);
+    return { data: article, meta: found.meta };
   },
 
   /** `GET /articles/slug/:slug`: the published article's page payload. */
@@ -25,7 +31,10 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
     if (slug.length > SLUG_MAX_LENGTH) {
       return ctx.badRequest(`slug must be at most ${SLUG_MAX_LENGTH} characters`);
     }
-    const page = await strapi.service(ARTICLE_UID).findPageBySlug(slug);
+    // A slug no article could have is not looked up (PostgreSQL refuses some bytes, such as NUL).
+    const page = SLUG_PATTERN.test(slug)
+      ? await strapi.service(ARTICLE_UID).findPageBySlug(slug)
+      : null;
     if (!page) return ctx.notFound(`No published article has the slug "${slug}"`);
     const data = await strapi.contentAPI.sanitize.output(page, strapi.contentType(ARTICLE_UID), {
       auth: ctx.state.auth,

@@ -8,7 +8,7 @@ const routes: Core.RouterConfig = {
       method: 'GET',
       path: '/articles/slug/:slug',
       handler: 'api::article.article.findBySlug',
-      config: { middlewares: ['global::published-only'] },
+      config: { middlewares: ['global::query-errors', 'global::published-only'] },
     },
     {
       method: 'GET',

@@ -1,0 +1,189 @@
+import type { Core } from '@strapi/strapi';
+
+import { adminLogin, contentManager } from '../helpers/admin';
+import {
+  articleRows,
+  createArticle,
+  type Doc,
+  publishArticle,
+  unpublishArticle,
+} from '../helpers/fixtures';
+import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
+
+const ARTICLE = 'api::article.article';
+
+/** Saves an edit to an article's draft only (no publish). */
+const editDraft = (strapi: Core.Strapi, documentId: string, data: Record<string, unknown>) =>
+  strapi.documents(ARTICLE).update({ documentId, data });
+
+describe('the view counter (POST /api/articles/:documentId/views)', () => {
+  let app: TestApp;
+  let cm: ReturnType<typeof contentManager>;
+
+  /** The stored total, straight from `article_views` (undefined when the document has no row). */
+  const storedViews = async (documentId: string): Promise<number | undefined> => {
+    const row: { views: unknown } | undefined = await app.strapi.db
+      .connection('article_views')
+      .where({ document_id: documentId })
+      .first();
+    return row === undefined ? undefined : Number(row.views);
+  };
+
+  /** The total readers see on the article. */
+  const apiViews = async (documentId: string): Promise<number> => {
+    const res = await app.request().get(`/api/articles/${documentId}`);
+    expect(res.status).toBe(200);
+    return res.body.data.views as number;
+  };
+
+  const view = (documentId: string, userAgent = 'jest-reader') =>
+    app.request().post(`/api/articles/${documentId}/views`).set('User-Agent', userAgent);
+
+  beforeAll(async () => {
+    app = await bootStrapi();
+    cm = contentManager(app, await adminLogin(app));
+  });
+  afterAll(stopStrapi);
+
+  it('answers the new total and stores it', async () => {
+    const article = await createArticle(app.strapi);
+    expect(await apiViews(article.documentId)).toBe(0);
+    expect(await storedViews(article.documentId)).toBeUndefined();
+
+    const first = await view(article.documentId);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      data: { documentId: article.documentId, views: 1, counted: true },
+    });
+    const second = await view(article.documentId);
+    expect(second.body.data.views).toBe(2);
+
+    expect(await storedViews(article.documentId)).toBe(2);
+    expect(await apiViews(article.documentId)).toBe(2);
+  });
+
+  it('counts 200 concurrent views exactly (every one a 200)', async () => {
+    const article = await createArticle(app.strapi);
+    await view(article.documentId);
+    const start = await apiViews(article.documentId);
+    expect(start).toBe(1);
+
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => view(article.documentId, `reader-${i}`)),
+    );
+    expect(responses.map((res) => res.status)).toEqual(Array(200).fill(200));
+    // Each answer is a distinct running total: no two requests read the same count.
+    const totals = responses.map((res) => res.body.data.views as number).sort((a, b) => a - b);
+    expect(totals).toEqual(Array.from({ length: 200 }, (_, i) => start + 1 + i));
+
+    expect(await apiViews(article.documentId)).toBe(start + 200);
+    expect(await storedViews(article.documentId)).toBe(start + 200);
+  });
+
+  it('keeps the count through unpublish, republish and edits', async () => {
+    const { strapi } = app;
+    const article = await createArticle(strapi);
+    for (let i = 0; i < 5; i += 1) expect((await view(article.documentId)).status).toBe(200);
+
+    await unpublishArticle(strapi, article.documentId);
+    expect(await storedViews(article.documentId)).toBe(5);
+    // While unpublished it is not readable and a view is not counted.
+    expect((await app.request().get(`/api/articles/${article.documentId}`)).status).toBe(404);
+    const whileDown = await view(article.documentId);
+    expect(whileDown.status).toBe(404);
+    expect(await storedViews(article.documentId)).toBe(5);
+
+    await publishArticle(strapi, article.documentId);
+    expect(await apiViews(article.documentId)).toBe(5);
+
+    await editDraft(strapi, article.documentId, { title: 'Edited once more' });
+    expect(await apiViews(article.documentId)).toBe(5);
+    await publishArticle(strapi, article.documentId);
+    const republished = await app.request().get(`/api/articles/${article.documentId}`);
+    expect(republished.body.data).toMatchObject({ title: 'Edited once more', views: 5 });
+
+    // Through the admin as well: an edit and a publish from the content manager.
+    const edit = await cm.update(ARTICLE, article.documentId, { standfirst: 'A new standfirst' });
+    expect(edit.status).toBe(200);
+    expect((await cm.publish(ARTICLE, article.documentId)).status).toBe(200);
+    expect((await cm.unpublish(ARTICLE, article.documentId)).status).toBe(200);
+    expect((await cm.publish(ARTICLE, article.documentId)).status).toBe(200);
+    expect(await apiViews(article.documentId)).toBe(5);
+    expect((await view(article.documentId)).body.data.views).toBe(6);
+  });
+
+  it('refuses a draft-only article (404) and stores nothing for it', async () => {
+    const draft = await createArticle(app.strapi, { publish: false });
+    const res = await view(draft.documentId);
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
+    expect(await storedViews(draft.documentId)).toBeUndefined();
+
+    // Publishing it later starts from zero.
+    await publishArticle(app.strapi, draft.documentId);
+    expect(await apiViews(draft.documentId)).toBe(0);
+  });
+
+  it.each([
+    ['an unknown (well-formed) document id', 'abcdefghijklmnopqrstuvwx'],
+    ['a malformed id', 'not-a-document-id'],
+    ['a numeric id', '1'],
+    ['an id longer than any document id', 'a'.repeat(300)],
+  ])('answers 404 for %s and stores nothing', async (_label, documentId) => {
+    const res = await view(documentId);
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
+    expect(await storedViews(documentId)).toBeUndefined();
+  });
+
+  describe('counting never touches the article', () => {
+    let article: Doc;
+
+    beforeAll(async () => {
+      article = await createArticle(app.strapi);
+    });
+
+    it('the draft and published rows keep their updatedAt (and every other column)', async () => {
+      const before = await articleRows(app.strapi, article.documentId);
+      expect(before).toHaveLength(2);
+      // Let the clock move on, so a write would show.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => view(article.documentId, `reader-${i}`)),
+      );
+      const after = await articleRows(app.strapi, article.documentId);
+      expect(after).toEqual(before);
+      expect(after.map((row) => String(row.updatedAt))).toEqual(
+        before.map((row) => String(row.updatedAt)),
+      );
+
+      const api = await app.request().get(`/api/articles/${article.documentId}`);
+      const published = before.find((row) => row.publishedAt !== null);
+      expect(new Date(api.body.data.updatedAt).getTime()).toBe(
+        new Date(String(published?.updatedAt)).getTime(),
+      );
+    });
+
+    it('the admin still sees the article as published, not modified', async () => {
+      const res = await cm.findOne(ARTICLE, article.documentId);
+      expect(res.status).toBe(200);
+      expect(res.body.data.status).toBe('published');
+      expect(res.body.data.views).toBeUndefined();
+
+      // The check can fail: a real draft edit does make it "modified".
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await cm.update(ARTICLE, article.documentId, { standfirst: 'Changed after publishing' });
+      expect((await cm.findOne(ARTICLE, article.documentId)).body.data.status).toBe('modified');
+    });
+
+    it('the admin list also shows it published after more views', async () => {
+      const fresh = await createArticle(app.strapi, { title: 'Listed and viewed' });
+      await Promise.all(Array.from({ length: 5 }, (_, i) => view(fresh.documentId, `reader-${i}`)));
+      const list = await cm.findMany(ARTICLE, `?filters[documentId][$eq]=${fresh.documentId}`);
+      expect(list.status).toBe(200);
+      expect(list.body.results).toEqual([
+        expect.objectContaining({ documentId: fresh.documentId, status: 'published' }),
+      ]);
+    });
+  });
+});
