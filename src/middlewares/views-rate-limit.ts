@@ -8,15 +8,20 @@ import { views } from '../views';
  * instances through Redis when `REDIS_URL` is set). Over it: 429 in Strapi's error shape, with
  * `Retry-After`. (A route middleware rather than a policy: a policy cannot set that header.)
  */
-const viewsRateLimit: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, next) => {
-  const retryAfter = await views(strapi).retryAfter(ctx.request.ip);
-  if (retryAfter !== null) {
-    ctx.set('Retry-After', String(retryAfter));
-    throw new errors.RateLimitError(`Too many views from this address: try again in ${retryAfter} s`, {
-      retryAfter,
-    });
-  }
-  await next();
-};
+const viewsRateLimit: Core.MiddlewareFactory =
+  (_config, { strapi }) =>
+  async (ctx, next) => {
+    const retryAfter = await views(strapi).retryAfter(ctx.request.ip);
+    if (retryAfter !== null) {
+      ctx.set('Retry-After', String(retryAfter));
+      throw new errors.RateLimitError(
+        `Too many views from this address: try again in ${retryAfter} s`,
+        {
+          retryAfter,
+        },
+      );
+    }
+    await next();
+  };
 
 export default viewsRateLimit;

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
+import { startViews } from '../views';
 import { lockDerivedFieldsInAdmin } from './admin-layout';
 import { seedExampleContentIfEmpty } from './example-content';
 import { createFirstAdmin } from './first-admin';
 import { shutDownGracefullyOnSignals } from './graceful-shutdown';
 import { setReaderPermissions } from './public-permissions';
-import { startViews } from '../views';
 
 export { REFERENCE_SLUG, seedExampleContent } from './example-content';
 export { MissingSecretsError, resolveSecrets } from './secrets';

@@ -3,8 +3,8 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { ARTICLE_UID, DOCUMENT_ID_PATTERN } from '../constants';
-import { views } from '.';
 import { parseMostReadQuery } from './most-read-query';
+import { views } from './runtime';
 
 const READ_ARTICLES = 'plugin::content-manager.explorer.read';
 
@@ -37,7 +37,9 @@ export const registerViewsAdminRoutes = (strapi: Core.Strapi): void => {
         handler: async (ctx: Context) => {
           assertMayReadArticles(ctx);
           const { period, limit, section } = parseMostReadQuery(ctx.query);
-          ctx.body = { data: await strapi.service(ARTICLE_UID).mostRead({ period, limit, section }) };
+          ctx.body = {
+            data: await strapi.service(ARTICLE_UID).mostRead({ period, limit, section }),
+          };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
         info: { pluginName: 'newsroom-views', type: 'admin' },
@@ -48,7 +50,8 @@ export const registerViewsAdminRoutes = (strapi: Core.Strapi): void => {
         handler: async (ctx: Context) => {
           assertMayReadArticles(ctx);
           const { documentId } = ctx.params as { documentId: string };
-          if (!DOCUMENT_ID_PATTERN.test(documentId)) throw new errors.NotFoundError('No such article');
+          if (!DOCUMENT_ID_PATTERN.test(documentId))
+            throw new errors.NotFoundError('No such article');
           ctx.body = { data: { documentId, views: await views(strapi).summary(documentId) } };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },

@@ -28,7 +28,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The first UTC day of a period of `days` days that ends today (today included). */
 export const periodStart = (now: Date, period: Period): string | undefined =>
-  period === 'all' ? undefined : utcDay(new Date(now.getTime() - (PERIOD_DAYS[period] - 1) * DAY_MS));
+  period === 'all'
+    ? undefined
+    : utcDay(new Date(now.getTime() - (PERIOD_DAYS[period] - 1) * DAY_MS));
 
 /**
  * The view counter. A view counts when it comes from a browser (a User-Agent that `isbot` does
@@ -82,13 +84,23 @@ export const createViewCounter = ({
     /** Totals of many articles (stored plus unwritten), in one query. */
     async totals(documentIds: readonly string[]): Promise<Map<string, number>> {
       const totals = await store.totals(documentIds);
-      totals.forEach((views, documentId) => totals.set(documentId, views + buffer.unwritten(documentId)));
+      totals.forEach((views, documentId) =>
+        totals.set(documentId, views + buffer.unwritten(documentId)),
+      );
       return totals;
     },
 
     /** Published articles ranked by views over a period (written views; at most a flush behind). */
-    ranking: (options: { period: Period; sectionIds?: number[]; limit: number }): Promise<RankedArticle[]> =>
-      store.ranking({ fromDay: periodStart(now(), options.period), sectionIds: options.sectionIds, limit: options.limit }),
+    ranking: (options: {
+      period: Period;
+      sectionIds?: number[];
+      limit: number;
+    }): Promise<RankedArticle[]> =>
+      store.ranking({
+        fromDay: periodStart(now(), options.period),
+        sectionIds: options.sectionIds,
+        limit: options.limit,
+      }),
 
     /** Views of one article over the periods, for the admin panel. */
     async summary(documentId: string): Promise<Record<Period, number>> {
@@ -96,7 +108,12 @@ export const createViewCounter = ({
         PERIODS.map((period) => store.viewsOf(documentId, periodStart(now(), period))),
       );
       const unwritten = buffer.unwritten(documentId);
-      return { day: day + unwritten, week: week + unwritten, month: month + unwritten, all: all + unwritten };
+      return {
+        day: day + unwritten,
+        week: week + unwritten,
+        month: month + unwritten,
+        all: all + unwritten,
+      };
     },
 
     initialise: (documentId: string, views: number) => store.initialise(documentId, views),

@@ -45,18 +45,28 @@ export const createGuards = ({
   redis,
   dedupeWindowSeconds,
   rateLimitPerMinute,
+  rateLimitWindowSeconds = 60,
 }: {
   redis?: Redis;
   dedupeWindowSeconds: number;
   rateLimitPerMinute: number;
+  rateLimitWindowSeconds?: number;
 }): Guards => {
   const seen =
     dedupeWindowSeconds > 0
-      ? limiter(redis, { keyPrefix: 'newsroom:views:seen', points: 1, duration: dedupeWindowSeconds })
+      ? limiter(redis, {
+          keyPrefix: 'newsroom:views:seen',
+          points: 1,
+          duration: dedupeWindowSeconds,
+        })
       : undefined;
   const rate =
     rateLimitPerMinute > 0
-      ? limiter(redis, { keyPrefix: 'newsroom:views:rate', points: rateLimitPerMinute, duration: 60 })
+      ? limiter(redis, {
+          keyPrefix: 'newsroom:views:rate',
+          points: rateLimitPerMinute,
+          duration: rateLimitWindowSeconds,
+        })
       : undefined;
 
   return {

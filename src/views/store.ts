@@ -125,7 +125,10 @@ export const createViewStore = (strapi: Core.Strapi) => {
 
     /** Sets a document's total only when it has none yet (the seed's starting figure). */
     async initialise(documentId: string, views: number): Promise<void> {
-      await knex()(VIEWS_TABLE).insert({ document_id: documentId, views }).onConflict('document_id').ignore();
+      await knex()(VIEWS_TABLE)
+        .insert({ document_id: documentId, views })
+        .onConflict('document_id')
+        .ignore();
     },
 
     /** The stored totals of many documents in one query; a document never viewed counts 0. */

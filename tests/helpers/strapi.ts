@@ -61,6 +61,8 @@ export const bootStrapi = async ({ env = {} }: BootOptions = {}): Promise<TestAp
     STRAPI_TELEMETRY_DISABLED: 'true',
     SEED_EXAMPLE_CONTENT: 'false',
     CRON_ENABLED: 'false',
+    // Tests measure counting, not the guard: a file that tests the rate limit turns it on.
+    VIEWS_RATE_LIMIT_PER_MINUTE: '0',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ...TEST_SECRETS,

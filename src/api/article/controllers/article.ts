@@ -47,14 +47,21 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
     const query = parseMostReadQuery(ctx.query as Record<string, unknown>);
     const ranked = await strapi.service(ARTICLE_UID).mostRead(query);
     if (!ranked) return ctx.notFound(`No section has the slug "${query.section}"`);
-    return { data: ranked, meta: { period: query.period, limit: query.limit, section: query.section ?? null } };
+    return {
+      data: ranked,
+      meta: { period: query.period, limit: query.limit, section: query.section ?? null },
+    };
   },
 
   /** `POST /articles/:documentId/views`: records one read of a published article. */
   async recordView(ctx) {
     const { documentId } = ctx.params as { documentId: string };
     const recorded = DOCUMENT_ID_PATTERN.test(documentId)
-      ? await views(strapi).record({ documentId, ip: ctx.request.ip, userAgent: ctx.get('User-Agent') })
+      ? await views(strapi).record({
+          documentId,
+          ip: ctx.request.ip,
+          userAgent: ctx.get('User-Agent'),
+        })
       : null;
     if (!recorded) return ctx.notFound('No published article has this document id');
     return { data: recorded };

@@ -22,7 +22,8 @@ export default factories.createCoreService(SECTION_UID, ({ strapi }) => ({
     if (!root) return null;
     const children = new Map<number, number[]>();
     nodes.forEach((node) => {
-      if (node.parent) children.set(node.parent.id, [...(children.get(node.parent.id) ?? []), node.id]);
+      if (node.parent)
+        children.set(node.parent.id, [...(children.get(node.parent.id) ?? []), node.id]);
     });
     const ids = new Set<number>();
     const queue = [root.id];

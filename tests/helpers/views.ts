@@ -1,0 +1,27 @@
+import path from 'node:path';
+
+import type { ViewCounter } from '../../src/views';
+import { APP_ROOT, type TestApp } from './strapi';
+
+/** A browser's User-Agent (one `isbot` lets through), made distinct per visitor. */
+export const browserUserAgent = (visitor: number | string = 0): string =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 reader/${visitor}`;
+
+/** `POST /api/articles/:documentId/views` as one visitor's browser. */
+export const postView = (app: TestApp, documentId: string, visitor: number | string = 0) =>
+  app
+    .request()
+    .post(`/api/articles/${documentId}/views`)
+    .set('User-Agent', browserUserAgent(visitor));
+
+/**
+ * The view counter of the Strapi under test: the compiled module the app itself loaded (Jest's
+ * registry hands back the same instance), for `flush()` and `useClock()`.
+ */
+export const viewCounter = (app: TestApp): ViewCounter => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app's own compiled module, not a second copy
+  const runtime = require(
+    path.join(APP_ROOT, 'dist', 'src', 'views'),
+  ) as typeof import('../../src/views');
+  return runtime.views(app.strapi);
+};
