@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { startViews } from '../views';
 import { lockDerivedFieldsInAdmin } from './admin-layout';
+import { prepareBenchRoutes } from './bench-routes';
 import { seedExampleContentIfEmpty } from './example-content';
 import { createFirstAdmin } from './first-admin';
 import { shutDownGracefullyOnSignals } from './graceful-shutdown';
@@ -17,6 +18,7 @@ const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]>
   ['first admin', (strapi) => createFirstAdmin(strapi)],
   ['example content', (strapi) => seedExampleContentIfEmpty(strapi)],
   ['view counter', startViews],
+  ['bench routes (BENCH_ROUTES=true only)', prepareBenchRoutes],
   ['graceful shutdown', shutDownGracefullyOnSignals],
 ];
 
