@@ -17,7 +17,7 @@ export default {
     await runSetup(strapi);
   },
 
-  /** At shutdown (also on SIGTERM / SIGINT): buffered views are written before the pool closes. */
+  /** At shutdown (Strapi calls it on SIGTERM and SIGINT too): buffered views are written first. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await stopViews(strapi);
   },

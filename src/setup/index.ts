@@ -5,7 +5,6 @@ import { lockDerivedFieldsInAdmin } from './admin-layout';
 import { prepareBenchRoutes } from './bench-routes';
 import { seedExampleContentIfEmpty } from './example-content';
 import { createFirstAdmin } from './first-admin';
-import { shutDownGracefullyOnSignals } from './graceful-shutdown';
 import { setReaderPermissions } from './public-permissions';
 
 export { REFERENCE_SLUG, seedExampleContent } from './example-content';
@@ -19,7 +18,6 @@ const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]>
   ['example content', (strapi) => seedExampleContentIfEmpty(strapi)],
   ['view counter', startViews],
   ['bench routes (BENCH_ROUTES=true only)', prepareBenchRoutes],
-  ['graceful shutdown', shutDownGracefullyOnSignals],
 ];
 
 export const runSetup = async (strapi: Core.Strapi): Promise<void> => {

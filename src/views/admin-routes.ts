@@ -36,10 +36,10 @@ export const registerViewsAdminRoutes = (strapi: Core.Strapi): void => {
         path: '/most-read',
         handler: async (ctx: Context) => {
           assertMayReadArticles(ctx);
-          const { period, limit, section } = parseMostReadQuery(ctx.query);
-          ctx.body = {
-            data: await strapi.service(ARTICLE_UID).mostRead({ period, limit, section }),
-          };
+          const query = parseMostReadQuery(ctx.query);
+          const ranked = await strapi.service(ARTICLE_UID).mostRead(query);
+          if (!ranked) throw new errors.NotFoundError(`No section has the slug "${query.section}"`);
+          ctx.body = { data: ranked };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
         info: { pluginName: 'newsroom-views', type: 'admin' },

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { isbot } from 'isbot';
 
 import { createViewBuffer } from './buffer';
+import { createReadWriteGate } from './gate';
 import { createGuards } from './guards';
 import type { ViewsSettings } from './settings';
 import type { RankedArticle, ViewStore } from './store';
@@ -54,28 +55,36 @@ export const createViewCounter = ({
   const guards = createGuards({ redis, ...settings });
   const buffer = createViewBuffer((counts) => store.add(counts));
   const buffered = settings.flushIntervalMs > 0;
+  // Stored totals are read, and the buffer added to them, only while no flush commits.
+  const gate = createReadWriteGate();
+  const flush = () => gate.write(() => buffer.flush());
 
-  const counts = async ({ documentId, ip, userAgent }: ViewRequest, day: string) => {
+  const countable = async ({ documentId, ip, userAgent }: ViewRequest, day: string) => {
     if (!userAgent?.trim() || isbot(userAgent)) return false;
     return guards.firstInWindow(documentId, visitorOf(ip, userAgent, day));
   };
 
   return {
-    /** Records one view; `null` when no published article has this document id. */
+    /**
+     * Records one view; `null` when no published article has this document id (the visitor's
+     * turn is then left unused). The stored total is read and the view added with no flush in
+     * between, so the total answered is exact for this instance.
+     */
     async record(request: ViewRequest): Promise<RecordedView | null> {
-      const stored = await store.publishedTotal(request.documentId);
-      if (stored === null) return null;
       const day = utcDay(now());
-      const counted = await counts(request, day);
-      if (counted) {
-        buffer.add(request.documentId, day);
-        if (!buffered) await buffer.flush();
-      }
-      return {
-        documentId: request.documentId,
-        views: stored + buffer.unwritten(request.documentId) + (counted && !buffered ? 1 : 0),
-        counted,
-      };
+      const recorded = await gate.read(async () => {
+        const stored = await store.publishedTotal(request.documentId);
+        if (stored === null) return null;
+        const counted = await countable(request, day);
+        if (counted) buffer.add(request.documentId, day);
+        return {
+          documentId: request.documentId,
+          views: stored + buffer.unwritten(request.documentId),
+          counted,
+        };
+      });
+      if (recorded?.counted && !buffered) await flush();
+      return recorded;
     },
 
     /** Seconds until this IP may send another view, or `null` when it may now. */
@@ -119,7 +128,7 @@ export const createViewCounter = ({
     initialise: (documentId: string, views: number) => store.initialise(documentId, views),
 
     /** Writes buffered views now (also done every `flushIntervalMs` and at shutdown). */
-    flush: () => buffer.flush(),
+    flush,
 
     /** Views waiting to be written. */
     unwrittenCount: () => buffer.size(),

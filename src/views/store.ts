@@ -180,11 +180,11 @@ export const createViewStore = (strapi: Core.Strapi) => {
           's.slug as sectionSlug',
           'c.views as views',
         )
-        .orderBy([
-          { column: 'c.views', order: 'desc' },
-          { column: 'a.originally_published_at', order: 'desc', nulls: 'last' },
-          { column: 'a.id', order: 'desc' },
-        ])
+        .orderBy('c.views', 'desc')
+        // Spelled out: knex turns `nulls: 'last'` into an expression that drops the date on SQLite.
+        .orderByRaw('CASE WHEN a.originally_published_at IS NULL THEN 1 ELSE 0 END')
+        .orderBy('a.originally_published_at', 'desc')
+        .orderBy('a.id', 'desc')
         .limit(limit);
       if (sectionIds) query.whereIn(`l.${sectionLink.section}`, [...sectionIds]);
 

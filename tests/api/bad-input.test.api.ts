@@ -2,6 +2,7 @@ import type supertest from 'supertest';
 
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
+import { postView } from '../helpers/views';
 
 /** Strapi's error body: `{ data: null, error: { status, name, message, details? } }`. */
 const expectError = (res: supertest.Response, status: number, name?: string) => {
@@ -218,7 +219,9 @@ describe('bad input to the public API', () => {
   });
 
   describe('POST /api/articles/:documentId/views', () => {
-    const views = () => app.request().post(`/api/articles/${article.documentId}/views`);
+    // Each request from a browser visitor of its own, so a view it sent would count.
+    let visitors = 0;
+    const views = () => postView(app, article.documentId, `bad-input-${(visitors += 1)}`);
 
     it('counts with no body at all (the allowed side)', async () => {
       const res = await views();
@@ -246,7 +249,8 @@ describe('bad input to the public API', () => {
       const before = (await get(`/api/articles/${article.documentId}`)).body.data.views as number;
       const res = await views().send({ views: 1_000_000, data: { views: 1_000_000 } });
       expect(res.status).toBe(200);
-      expect(res.body.data.views).toBe(before + 1);
+      expect(res.body.data).toMatchObject({ views: before + 1, counted: true });
+      expect((await get(`/api/articles/${article.documentId}`)).body.data.views).toBe(before + 1);
     });
 
     it('answers a 4xx (never a 5xx) to an oversized form body and to an unknown content type', async () => {

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from './database';
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Fixed secrets for tests: never used anywhere else. */
-const TEST_SECRETS = {
+export const TEST_SECRETS = {
   APP_KEYS: 'test-key-a,test-key-b',
   API_TOKEN_SALT: 'test-api-token-salt',
   ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
