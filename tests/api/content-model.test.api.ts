@@ -6,6 +6,7 @@
 import type { Response } from 'supertest';
 
 import { adminLogin, contentManager } from '../helpers/admin';
+import { expectValidationError } from '../helpers/errors';
 import {
   bodyOfWords,
   createArticle,
@@ -21,27 +22,6 @@ const AUTHOR = 'api::author.author';
 
 const NATO_TITLE = "NATO's Rutte anticipates success of US peace initiative for Ukraine";
 const NATO_SLUG = 'natos-rutte-anticipates-success-of-us-peace-initiative-for-ukraine';
-
-/** A 400 in Strapi's error shape whose message contains `message` and names `path` in its details. */
-const expectValidationError = (res: Response, message: string | RegExp, path?: string) => {
-  expect(res.status).toBe(400);
-  expect(res.body).toMatchObject({
-    data: null,
-    error: {
-      status: 400,
-      name: 'ValidationError',
-      message: expect.any(String),
-      details: expect.any(Object),
-    },
-  });
-  const text = res.body.error.message as string;
-  if (typeof message === 'string') expect(text).toContain(message);
-  else expect(text).toMatch(message);
-  if (path) {
-    const errors = (res.body.error.details.errors ?? []) as Array<{ path: string[] }>;
-    expect(errors.map((error) => error.path.join('.'))).toContain(path);
-  }
-};
 
 const connect = (...documentIds: string[]) => ({
   connect: documentIds.map((documentId) => ({ documentId })),

@@ -4,9 +4,9 @@
  * `status: 'published'`, `publish`, `delete`). Derived fields (reading time, first publication)
  * ignore what callers send; refused publishes and deletions change nothing.
  */
-import type { Response } from 'supertest';
 
 import { adminLogin, contentManager } from '../helpers/admin';
+import { expectValidationError } from '../helpers/errors';
 import {
   articleRows,
   bodyOfWords,
@@ -31,20 +31,6 @@ const connect = (...documentIds: string[]) => ({
 const paragraph = (text: string) => [
   { type: 'paragraph' as const, children: [{ type: 'text' as const, text }] },
 ];
-
-const expectValidationError = (res: Response, message: string) => {
-  expect(res.status).toBe(400);
-  expect(res.body).toMatchObject({
-    data: null,
-    error: {
-      status: 400,
-      name: 'ValidationError',
-      message: expect.any(String),
-      details: expect.any(Object),
-    },
-  });
-  expect(res.body.error.message).toContain(message);
-};
 
 /** Awaits a promise that must fail, and answers its error. */
 const rejectionOf = async (promise: Promise<unknown>): Promise<Error> => {

@@ -1,7 +1,7 @@
 import { adminLogin } from '../helpers/admin';
 import { createArticle, type Doc } from '../helpers/fixtures';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
-import { postView, viewCounter } from '../helpers/views';
+import { dailyViews, postView, storedViews, viewCounter } from '../helpers/views';
 
 /**
  * The view counter with its default settings (a visitor counts once per 30 minutes, views written
@@ -20,22 +20,6 @@ const CRAWLERS = [
 
 describe('counting views (default settings)', () => {
   let app: TestApp;
-
-  const storedViews = async (documentId: string): Promise<number | undefined> => {
-    const row: { views: unknown } | undefined = await app.strapi.db
-      .connection('article_views')
-      .where({ document_id: documentId })
-      .first();
-    return row === undefined ? undefined : Number(row.views);
-  };
-
-  const dailyViews = async (documentId: string): Promise<Record<string, number>> => {
-    const rows: Array<{ day: string; views: unknown }> = await app.strapi.db
-      .connection('article_views_daily')
-      .where({ document_id: documentId })
-      .orderBy('day');
-    return Object.fromEntries(rows.map((row) => [row.day, Number(row.views)]));
-  };
 
   const apiViews = async (documentId: string): Promise<number> => {
     const res = await app.request().get(`/api/articles/${documentId}`);
@@ -72,7 +56,7 @@ describe('counting views (default settings)', () => {
         data: { documentId: article.documentId, views: before, counted: false },
       });
       await flush();
-      expect(await storedViews(article.documentId)).toBe(before || undefined);
+      expect(await storedViews(app, article.documentId)).toBe(before || undefined);
       expect(await apiViews(article.documentId)).toBe(before);
     });
 
@@ -106,7 +90,7 @@ describe('counting views (default settings)', () => {
         counted: true,
       });
       await flush();
-      expect(await storedViews(article.documentId)).toBe(before + 1);
+      expect(await storedViews(app, article.documentId)).toBe(before + 1);
     });
   });
 
@@ -127,7 +111,7 @@ describe('counting views (default settings)', () => {
       const other = await postView(app, article.documentId, 'dedupe-2');
       expect(other.body.data).toMatchObject({ views: 2, counted: true });
       await flush();
-      expect(await storedViews(article.documentId)).toBe(2);
+      expect(await storedViews(app, article.documentId)).toBe(2);
     });
 
     it('counts the same visitor once even when its views arrive together', async () => {
@@ -137,7 +121,7 @@ describe('counting views (default settings)', () => {
       );
       expect(responses.filter((res) => res.body.data.counted === true)).toHaveLength(1);
       await flush();
-      expect(await storedViews(article.documentId)).toBe(1);
+      expect(await storedViews(app, article.documentId)).toBe(1);
     });
 
     it('keeps visitors apart per article: one reader counts on each article', async () => {
@@ -155,7 +139,7 @@ describe('counting views (default settings)', () => {
       expect((await view('198.51.100.2')).body.data).toMatchObject({ views: 1, counted: false });
       expect((await view('203.0.113.9, 198.51.100.3')).body.data.counted).toBe(false);
       await flush();
-      expect(await storedViews(article.documentId)).toBe(1);
+      expect(await storedViews(app, article.documentId)).toBe(1);
     });
   });
 
@@ -184,8 +168,11 @@ describe('counting views (default settings)', () => {
 
       counter.useClock(() => new Date());
       await flush();
-      expect(await storedViews(article.documentId)).toBe(3);
-      expect(await dailyViews(article.documentId)).toEqual({ '2026-05-10': 1, '2026-05-11': 2 });
+      expect(await storedViews(app, article.documentId)).toBe(3);
+      expect(await dailyViews(app, article.documentId)).toEqual({
+        '2026-05-10': 1,
+        '2026-05-11': 2,
+      });
     });
 
     it('writes a row per day in article_views_daily, adding to it on later flushes', async () => {
@@ -199,15 +186,21 @@ describe('counting views (default settings)', () => {
       at('2026-04-02T08:00:00.000Z');
       await postView(app, article.documentId, 'rows-1');
       await flush();
-      expect(await dailyViews(article.documentId)).toEqual({ '2026-04-01': 2, '2026-04-02': 1 });
+      expect(await dailyViews(app, article.documentId)).toEqual({
+        '2026-04-01': 2,
+        '2026-04-02': 1,
+      });
 
       await postView(app, article.documentId, 'rows-3');
       at('2026-04-01T20:00:00.000Z');
       await postView(app, article.documentId, 'rows-4');
       counter.useClock(() => new Date());
       await flush();
-      expect(await dailyViews(article.documentId)).toEqual({ '2026-04-01': 3, '2026-04-02': 2 });
-      expect(await storedViews(article.documentId)).toBe(5);
+      expect(await dailyViews(app, article.documentId)).toEqual({
+        '2026-04-01': 3,
+        '2026-04-02': 2,
+      });
+      expect(await storedViews(app, article.documentId)).toBe(5);
     });
   });
 
@@ -229,11 +222,11 @@ describe('counting views (default settings)', () => {
 
       // No explicit flush: the 1-second timer writes them.
       const deadline = Date.now() + 5000;
-      while ((await storedViews(article.documentId)) !== 30 && Date.now() < deadline) {
+      while ((await storedViews(app, article.documentId)) !== 30 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      expect(await storedViews(article.documentId)).toBe(30);
-      expect(Object.values(await dailyViews(article.documentId))).toEqual([30]);
+      expect(await storedViews(app, article.documentId)).toBe(30);
+      expect(Object.values(await dailyViews(app, article.documentId))).toEqual([30]);
       expect(await apiViews(article.documentId)).toBe(30);
     });
 

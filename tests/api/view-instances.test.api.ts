@@ -4,7 +4,7 @@ import net from 'node:net';
 
 import { createArticle } from '../helpers/fixtures';
 import { APP_ROOT, bootStrapi, stopStrapi, TEST_SECRETS, type TestApp } from '../helpers/strapi';
-import { browserUserAgent, postView, viewCounter } from '../helpers/views';
+import { browserUserAgent, postView, storedViews, viewCounter } from '../helpers/views';
 
 /**
  * More than one Strapi on one database: this test's app (in this process) and others started as
@@ -118,21 +118,13 @@ const running = new Set<ChildStrapi>();
 describe('view counting across instances', () => {
   let app: TestApp;
 
-  const storedViews = async (documentId: string): Promise<number | undefined> => {
-    const row: { views: unknown } | undefined = await app.strapi.db
-      .connection('article_views')
-      .where({ document_id: documentId })
-      .first();
-    return row === undefined ? undefined : Number(row.views);
-  };
-
   /** Polls until the stored total is `expected` (another process writes it), then answers it. */
   const storedEventually = async (documentId: string, expected: number, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
-    let views = await storedViews(documentId);
+    let views = await storedViews(app, documentId);
     while (views !== expected && Date.now() < deadline) {
       await sleep(100);
-      views = await storedViews(documentId);
+      views = await storedViews(app, documentId);
     }
     return views;
   };
@@ -166,12 +158,12 @@ describe('view counting across instances', () => {
       expect(responses.map((res) => res.status)).toEqual(Array(N).fill(200));
       expect(bodies.filter((body) => body.data.counted)).toHaveLength(N);
       // Nothing is written yet: the views are only in the child's memory.
-      expect(await storedViews(article.documentId)).toBeUndefined();
+      expect(await storedViews(app, article.documentId)).toBeUndefined();
 
       const exit = await child.stop('SIGTERM');
       // One expectation, so that a failure shows what was lost and how the process ended.
       expect({
-        stored: await storedViews(article.documentId),
+        stored: await storedViews(app, article.documentId),
         daily: await dailyTotal(article.documentId),
         exit,
       }).toEqual({ stored: N, daily: N, exit: { code: 0, signal: null } });
@@ -223,7 +215,7 @@ describe('view counting across instances', () => {
       await viewCounter(app).flush();
       expect(await storedEventually(documentId, 4)).toBe(4);
       await sleep(500); // a few more of the other's flushes: nothing more arrives
-      expect(await storedViews(documentId)).toBe(4);
+      expect(await storedViews(app, documentId)).toBe(4);
       expect(await dailyTotal(documentId)).toBe(4);
     });
 
@@ -256,7 +248,7 @@ describe('view counting across instances', () => {
         await viewCounter(app).flush();
         expect(await storedEventually(documentId, 2 * PER_INSTANCE)).toBe(2 * PER_INSTANCE);
         await sleep(500);
-        expect(await storedViews(documentId)).toBe(2 * PER_INSTANCE);
+        expect(await storedViews(app, documentId)).toBe(2 * PER_INSTANCE);
         expect(await dailyTotal(documentId)).toBe(2 * PER_INSTANCE);
       });
     });

@@ -25,3 +25,27 @@ export const viewCounter = (app: TestApp): ViewCounter => {
   ) as typeof import('../../src/views');
   return runtime.views(app.strapi);
 };
+
+/** An article's stored total, straight from `article_views` (undefined when it has no row). */
+export const storedViews = async (
+  app: TestApp,
+  documentId: string,
+): Promise<number | undefined> => {
+  const row: { views: unknown } | undefined = await app.strapi.db
+    .connection('article_views')
+    .where({ document_id: documentId })
+    .first();
+  return row === undefined ? undefined : Number(row.views);
+};
+
+/** An article's stored views per UTC day, from `article_views_daily`. */
+export const dailyViews = async (
+  app: TestApp,
+  documentId: string,
+): Promise<Record<string, number>> => {
+  const rows: Array<{ day: string; views: unknown }> = await app.strapi.db
+    .connection('article_views_daily')
+    .where({ document_id: documentId })
+    .orderBy('day');
+  return Object.fromEntries(rows.map((row) => [row.day, Number(row.views)]));
+};
