@@ -2,9 +2,30 @@ import type { Core } from '@strapi/strapi';
 
 import { resolveSecrets } from '../src/setup/secrets';
 
-const config = (): Core.Config.Admin => {
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
   const secrets = resolveSecrets();
+  const clientUrl = env('CLIENT_URL', '').replace(/\/+$/, '');
   return {
+    // Strapi's Preview: the edit view opens the draft on the site, whose preview handler
+    // calls GET /api/articles/:documentId/preview with the secret.
+    preview: {
+      enabled: Boolean(clientUrl),
+      config: {
+        allowedOrigins: clientUrl ? [new URL(clientUrl).origin] : [],
+        async handler(
+          uid: string,
+          { documentId, status }: { documentId: string; status?: string },
+        ) {
+          if (uid !== 'api::article.article') return null;
+          const query = new URLSearchParams({
+            documentId,
+            status: status ?? 'draft',
+            secret: secrets.PREVIEW_SECRET,
+          });
+          return `${clientUrl}${env('CLIENT_PREVIEW_PATH', '/api/preview')}?${query}`;
+        },
+      },
+    },
     auth: { secret: secrets.ADMIN_JWT_SECRET },
     apiToken: { salt: secrets.API_TOKEN_SALT },
     transfer: { token: { salt: secrets.TRANSFER_TOKEN_SALT } },

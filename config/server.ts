@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { publishDueArticles } from '../src/publishing/scheduler';
 import { resolveSecrets } from '../src/setup/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
@@ -10,7 +11,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // Behind a reverse proxy, the client IP comes from X-Forwarded-For, read from the right:
   // TRUST_PROXY_HOPS is how many proxies of yours stand in front of Strapi.
   proxy: { koa: env.bool('TRUST_PROXY', false), maxIpsCount: env.int('TRUST_PROXY_HOPS', 1) },
-  cron: { enabled: env.bool('CRON_ENABLED', false) },
+  // Scheduled publishing runs as a Strapi cron task, once a minute by default.
+  cron: {
+    enabled: env.bool('CRON_ENABLED', true),
+    tasks: {
+      publishScheduledArticles: {
+        task: async ({ strapi }: { strapi: Core.Strapi }) => {
+          await publishDueArticles(strapi);
+        },
+        options: { rule: env('SCHEDULER_CRON', '* * * * *') },
+      },
+    },
+  },
   logger: { updates: { enabled: false } },
 });
 

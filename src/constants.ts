@@ -3,6 +3,7 @@ import type { UID } from '@strapi/strapi';
 export const ARTICLE_UID = 'api::article.article' satisfies UID.ContentType;
 export const SECTION_UID = 'api::section.section' satisfies UID.ContentType;
 export const AUTHOR_UID = 'api::author.author' satisfies UID.ContentType;
+export const PUBLICATION_LOG_UID = 'api::publication-log.publication-log' satisfies UID.ContentType;
 
 /** Longest slug accepted anywhere (the longest title is 200 characters). */
 export const SLUG_MAX_LENGTH = 200;

@@ -1,13 +1,18 @@
 import type { Core } from '@strapi/strapi';
 
-import { registerPublishingMiddlewares, useSlugGeneratorInAdmin } from './publishing';
+import {
+  registerNewsroomConditions,
+  registerPublishingMiddlewares,
+  useSlugGeneratorInAdmin,
+} from './publishing';
 import { runSetup } from './setup';
 import { registerViewsAdminRoutes, stopViews } from './views';
 
 export default {
-  /** Before the app starts: the editorial rules every save passes through. */
-  register({ strapi }: { strapi: Core.Strapi }) {
+  /** Before the app starts: the editorial rules every save passes through, the RBAC condition. */
+  async register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishingMiddlewares(strapi);
+    await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
   },
 

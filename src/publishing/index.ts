@@ -3,24 +3,33 @@ import type { Core } from '@strapi/strapi';
 import { draftRulesMiddleware } from './draft-rules';
 import { inUseGuardMiddleware } from './in-use-guard';
 import { originallyPublishedAtMiddleware } from './originally-published-at';
+import { publicationLogMiddleware, publicationLogReadOnlyMiddleware } from './publication-log';
 import { publishRulesMiddleware } from './publish-rules';
 import { readingTimeMiddleware } from './reading-time-middleware';
+import { scheduleGuardMiddleware } from './schedule-guard';
 import { sectionTreeMiddleware } from './section-tree';
 import { serialWritesMiddleware } from './serial-writes';
+import { slugHistoryMiddleware } from './slug-history';
 import { slugMiddleware } from './slug-middleware';
 
 export { useSlugGeneratorInAdmin } from './admin-slug-generator';
+export { registerNewsroomConditions } from './conditions';
 export { readingTimeMinutes } from './reading-time';
+export { publishDueArticles } from './scheduler';
 export { toSlug, uniqueSlug } from './slug';
 
 /**
  * The editorial rules, as Document Service middlewares, outermost first: writes of a slugged
- * type queue one at a time; the publish rules open the transaction that the derived fields are
- * written in, so a refused publish leaves nothing.
+ * type queue one at a time; the publish rules open the transaction that the log line, the slug
+ * history and the derived fields are written in, so a refused publish leaves nothing.
  */
 export const registerPublishingMiddlewares = (strapi: Core.Strapi): void => {
   strapi.documents.use(serialWritesMiddleware);
+  strapi.documents.use(publicationLogReadOnlyMiddleware);
   strapi.documents.use(publishRulesMiddleware(strapi));
+  strapi.documents.use(scheduleGuardMiddleware(strapi));
+  strapi.documents.use(publicationLogMiddleware(strapi));
+  strapi.documents.use(slugHistoryMiddleware(strapi));
   strapi.documents.use(draftRulesMiddleware);
   strapi.documents.use(inUseGuardMiddleware(strapi));
   strapi.documents.use(sectionTreeMiddleware(strapi));

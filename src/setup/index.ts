@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { startViews } from '../views';
 import { lockDerivedFieldsInAdmin } from './admin-layout';
+import { setNewsroomRoles } from './admin-roles';
 import { prepareBenchRoutes } from './bench-routes';
 import { seedExampleContentIfEmpty } from './example-content';
 import { createFirstAdmin } from './first-admin';
@@ -13,6 +14,7 @@ export { MissingSecretsError, resolveSecrets } from './secrets';
 /** The boot steps, in order. Each is idempotent: a restart changes nothing. */
 const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]> = [
   ['reader permissions', setReaderPermissions],
+  ['admin roles', setNewsroomRoles],
   ['admin layout', lockDerivedFieldsInAdmin],
   ['first admin', (strapi) => createFirstAdmin(strapi)],
   ['example content', (strapi) => seedExampleContentIfEmpty(strapi)],

@@ -14,6 +14,7 @@ export const SECRET_NAMES = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  'PREVIEW_SECRET',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];
@@ -38,6 +39,7 @@ export const generateSecrets = (): Secrets => ({
   TRANSFER_TOKEN_SALT: randomSecret(),
   JWT_SECRET: randomSecret(),
   ENCRYPTION_KEY: randomSecret(),
+  PREVIEW_SECRET: randomSecret(),
 });
 
 const readLocalSecrets = (file: string): Partial<Secrets> => {

@@ -16,6 +16,7 @@ export const TEST_SECRETS = {
   TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
   JWT_SECRET: 'test-jwt-secret',
   ENCRYPTION_KEY: 'test-encryption-key',
+  PREVIEW_SECRET: 'test-preview-secret',
 };
 
 export const TEST_ADMIN = {

@@ -6,6 +6,7 @@ import {
   SLUG_MAX_LENGTH,
   SLUG_PATTERN,
 } from '../../../constants';
+import { currentSlugFor } from '../../../publishing/slug-history';
 import { views } from '../../../views';
 import { parseMostReadQuery } from '../../../views/most-read-query';
 
@@ -32,14 +33,35 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
       return ctx.badRequest(`slug must be at most ${SLUG_MAX_LENGTH} characters`);
     }
     // A slug no article could have is not looked up (PostgreSQL refuses some bytes, such as NUL).
-    const page = SLUG_PATTERN.test(slug)
-      ? await strapi.service(ARTICLE_UID).findPageBySlug(slug)
-      : null;
-    if (!page) return ctx.notFound(`No published article has the slug "${slug}"`);
+    if (!SLUG_PATTERN.test(slug))
+      return ctx.notFound(`No published article has the slug "${slug}"`);
+    const page = await strapi.service(ARTICLE_UID).findPageBySlug(slug);
+    if (!page) {
+      // A slug the article had before it was renamed: send the reader to the current one.
+      const current = await currentSlugFor(strapi, slug);
+      if (!current) return ctx.notFound(`No published article has the slug "${slug}"`);
+      const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
+      ctx.set('Location', `${prefix}/articles/slug/${current}`);
+      ctx.status = 301;
+      ctx.body = { data: null, meta: { redirect: { slug: current } } };
+      return ctx.body;
+    }
     const data = await strapi.contentAPI.sanitize.output(page, strapi.contentType(ARTICLE_UID), {
       auth: ctx.state.auth,
     });
     return { data, meta: {} };
+  },
+
+  /** `GET /articles/:documentId/preview`: a draft's page payload (preview secret or API token). */
+  async preview(ctx) {
+    const { documentId } = ctx.params as { documentId: string };
+    const page = DOCUMENT_ID_PATTERN.test(documentId)
+      ? await strapi.service(ARTICLE_UID).findDraftPage(documentId)
+      : null;
+    if (!page) return ctx.notFound('No article has this document id');
+    // Private fields (an author's email) stay out of previews too.
+    const data = await strapi.contentAPI.sanitize.output(page, strapi.contentType(ARTICLE_UID));
+    return { data, meta: { status: 'draft' } };
   },
 
   /** `GET /articles/most-read?period=&section=&limit=`: the most read published articles. */

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { previewSecretStrategy } from '../auth/preview-secret';
+
 /** Sorted before the core router so `/articles/slug/...` and `/articles/most-read` are not read as document ids. */
 const routes: Core.RouterConfig = {
   type: 'content-api',
@@ -14,6 +16,20 @@ const routes: Core.RouterConfig = {
       method: 'GET',
       path: '/articles/most-read',
       handler: 'api::article.article.mostRead',
+    },
+    {
+      // A draft's page payload, for the site's preview: the preview secret, or an API token
+      // that may read articles (a read-only, custom or full-access token). Never readers.
+      method: 'GET',
+      path: '/articles/:documentId/preview',
+      handler: 'api::article.article.preview',
+      config: {
+        auth: {
+          // Strapi's auth service takes strategy objects here too; its route type names only strings.
+          strategies: [previewSecretStrategy as unknown as string, 'content-api-token'],
+          scope: ['api::article.article.findOne'],
+        },
+      },
     },
     {
       method: 'POST',

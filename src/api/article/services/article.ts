@@ -52,10 +52,22 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
   },
 
   /** One published article with its section, authors, cover, SEO, views and breadcrumb. */
-  async findPageBySlug(slug: string) {
+  findPageBySlug(slug: string) {
+    return this.findPage({ slug }, 'published');
+  },
+
+  /** The page payload of an article's draft, for previews. */
+  findDraftPage(documentId: string) {
+    return this.findPage({ documentId }, 'draft');
+  },
+
+  async findPage(
+    filters: { slug: string } | { documentId: string },
+    status: 'draft' | 'published',
+  ) {
     const article = await strapi.documents(ARTICLE_UID).findFirst({
-      filters: { slug },
-      status: 'published',
+      filters,
+      status,
       // Everything the article page shows.
       populate: {
         section: { fields: ['name', 'slug', 'description'] },
