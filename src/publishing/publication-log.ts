@@ -76,7 +76,8 @@ export const publicationLogMiddleware =
 export const publicationLogReadOnlyMiddleware: DocumentMiddleware = async (ctx, next) => {
   const reads = ['findMany', 'findFirst', 'findOne', 'count'];
   if (ctx.uid === PUBLICATION_LOG_UID && !reads.includes(ctx.action) && !serverWrite.getStore()) {
-    throw new errors.ForbiddenError('The publishing log is read-only: the server writes it.');
+    // A PolicyError: the one 403 whose message Strapi passes on to the admin.
+    throw new errors.PolicyError('The publishing log is read-only: the server writes it.');
   }
   return next();
 };
