@@ -2,13 +2,14 @@ import type { Core } from '@strapi/strapi';
 
 import { registerPublishingMiddlewares, useSlugGeneratorInAdmin } from './publishing';
 import { runSetup } from './setup';
-import { registerViewsAdminRoutes, stopViews } from './views';
+import { registerViewsAdminRoutes, stopViews, viewsCacheMiddleware } from './views';
 
 export default {
   /** Before the app starts: the editorial rules every save passes through. */
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishingMiddlewares(strapi);
     registerViewsAdminRoutes(strapi);
+    strapi.documents.use(viewsCacheMiddleware(strapi));
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
