@@ -6,7 +6,7 @@ import {
   useSlugGeneratorInAdmin,
 } from './publishing';
 import { runSetup } from './setup';
-import { registerViewsAdminRoutes, stopViews } from './views';
+import { registerViewsAdminRoutes, stopViews, viewsCacheMiddleware } from './views';
 
 export default {
   /** Before the app starts: the editorial rules every save passes through, the RBAC condition. */
@@ -14,6 +14,7 @@ export default {
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
+    strapi.documents.use(viewsCacheMiddleware(strapi));
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */

@@ -9,7 +9,7 @@ type Counts = Map<string, Map<string, number>>;
 export const createViewBuffer = (write: (counts: DayCount[]) => Promise<void>) => {
   let pending: Counts = new Map();
   let writing: Counts = new Map();
-  let flushing: Promise<void> | undefined;
+  let flushing: Promise<DayCount[]> | undefined;
 
   const sum = (counts: Counts, documentId: string): number => {
     let total = 0;
@@ -25,8 +25,8 @@ export const createViewBuffer = (write: (counts: DayCount[]) => Promise<void>) =
     });
   };
 
-  const flushOnce = async (): Promise<void> => {
-    if (pending.size === 0) return;
+  const flushOnce = async (): Promise<DayCount[]> => {
+    if (pending.size === 0) return [];
     writing = pending;
     pending = new Map();
     const counts: DayCount[] = [];
@@ -35,6 +35,7 @@ export const createViewBuffer = (write: (counts: DayCount[]) => Promise<void>) =
     );
     try {
       await write(counts);
+      return counts;
     } catch (error) {
       merge(pending, writing);
       throw error;
@@ -60,8 +61,8 @@ export const createViewBuffer = (write: (counts: DayCount[]) => Promise<void>) =
       return total;
     },
 
-    /** Writes what is pending; concurrent calls share one write. */
-    async flush(): Promise<void> {
+    /** Writes what is pending and answers what it wrote; concurrent calls share one write. */
+    async flush(): Promise<DayCount[]> {
       while (flushing) await flushing.catch(() => undefined);
       flushing = flushOnce().finally(() => (flushing = undefined));
       return flushing;

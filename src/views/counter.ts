@@ -57,7 +57,30 @@ export const createViewCounter = ({
   const buffered = settings.flushIntervalMs > 0;
   // Stored totals are read, and the buffer added to them, only while no flush commits.
   const gate = createReadWriteGate();
-  const flush = () => gate.write(() => buffer.flush());
+  // Published articles' stored totals, read at most once per flush interval per article; this
+  // instance's own flushes are added as they commit, other instances' show within the interval.
+  const totalsCache = new Map<string, { stored: number; until: number }>();
+  const storedTotal = async (documentId: string): Promise<number | null> => {
+    const cached = totalsCache.get(documentId);
+    if (cached && cached.until > Date.now()) return cached.stored;
+    const stored = await store.publishedTotal(documentId);
+    if (stored === null) totalsCache.delete(documentId);
+    else if (buffered)
+      totalsCache.set(documentId, { stored, until: Date.now() + settings.flushIntervalMs });
+    return stored;
+  };
+  const flush = () =>
+    gate.write(async () => {
+      const written = await buffer.flush();
+      written.forEach(({ documentId, views }) => {
+        const cached = totalsCache.get(documentId);
+        if (cached) cached.stored += views;
+      });
+      const now = Date.now();
+      totalsCache.forEach(
+        (entry, documentId) => entry.until <= now && totalsCache.delete(documentId),
+      );
+    });
 
   const countable = async ({ documentId, ip, userAgent }: ViewRequest, day: string) => {
     if (!userAgent?.trim() || isbot(userAgent)) return false;
@@ -73,7 +96,7 @@ export const createViewCounter = ({
     async record(request: ViewRequest): Promise<RecordedView | null> {
       const day = utcDay(now());
       const recorded = await gate.read(async () => {
-        const stored = await store.publishedTotal(request.documentId);
+        const stored = await storedTotal(request.documentId);
         if (stored === null) return null;
         const counted = await countable(request, day);
         if (counted) buffer.add(request.documentId, day);
@@ -126,6 +149,11 @@ export const createViewCounter = ({
     },
 
     initialise: (documentId: string, views: number) => store.initialise(documentId, views),
+
+    /** Drops what is cached of an article (it was unpublished, republished or deleted). */
+    forget(documentId: string): void {
+      totalsCache.delete(documentId);
+    },
 
     /** Writes buffered views now (also done every `flushIntervalMs` and at shutdown). */
     flush,

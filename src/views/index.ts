@@ -1,4 +1,5 @@
 export { registerViewsAdminRoutes } from './admin-routes';
+export { viewsCacheMiddleware } from './cache-invalidation';
 export type { Period, RecordedView, ViewCounter, ViewRequest } from './counter';
 export { PERIODS } from './counter';
 export { startViews, stopViews, views } from './runtime';

@@ -5,6 +5,8 @@ import { ARTICLE_UID } from '../constants';
 
 export const VIEWS_TABLE = 'article_views';
 export const DAILY_TABLE = 'article_views_daily';
+/** Made by the migration `2026.11.28T01.00.00.create-article-views-daily`. */
+export const DAILY_DAY_INDEX = 'article_views_daily_day_idx';
 
 /** Rows per multi-row upsert: well under every database's limit on bound parameters. */
 const CHUNK = 500;
@@ -156,8 +158,14 @@ export const createViewStore = (strapi: Core.Strapi) => {
       limit: number;
     }): Promise<RankedArticle[]> {
       const { articles, sections, sectionLink } = names();
+      // Without table statistics SQLite walks the whole daily table by its primary key rather
+      // than the period's rows by day; it is told which index to use (about 10x faster).
+      const daily: Knex.QueryBuilder =
+        strapi.config.get('database.connection.client') === 'sqlite'
+          ? knex().from(knex().raw('?? INDEXED BY ??', [DAILY_TABLE, DAILY_DAY_INDEX]))
+          : knex().from(DAILY_TABLE);
       const counts = fromDay
-        ? knex()(DAILY_TABLE)
+        ? daily
             .select('document_id')
             .sum({ views: 'views' })
             .where('day', '>=', fromDay)

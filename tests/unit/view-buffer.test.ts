@@ -118,7 +118,7 @@ describe('the view buffer', () => {
     const db = recorder();
     const buffer = createViewBuffer(db.write);
     let expected = 0;
-    const flushes: Array<Promise<void>> = [];
+    const flushes: Array<Promise<unknown>> = [];
     for (let i = 0; i < 50; i += 1) {
       buffer.add('a', '2026-03-01');
       expected += 1;

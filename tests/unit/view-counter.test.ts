@@ -93,6 +93,7 @@ describe('the view counter (unit, with an in-memory store)', () => {
     const first = await counter.record({ documentId: 'a', ip: '1.1.1.1', userAgent: UA(1) });
     expect(first).toMatchObject({ views: 1, counted: true });
 
+    counter.forget('a'); // no cached total: the next view reads the store
     memory.delayReads();
     const second = counter.record({ documentId: 'a', ip: '2.2.2.2', userAgent: UA(2) });
     await flushMicrotasks(); // the second view is reading the stored total (0)
@@ -107,5 +108,36 @@ describe('the view counter (unit, with an in-memory store)', () => {
     await flush;
     expect(memory.stored('a')).toBe(2);
     expect(counter.unwrittenCount()).toBe(0);
+  });
+
+  it("reads an article's stored total at most once per flush interval, adding its own flushes", async () => {
+    const memory = memoryStore();
+    let reads = 0;
+    const publishedTotal = memory.store.publishedTotal.bind(memory.store);
+    memory.store.publishedTotal = (documentId: string) => {
+      reads += 1;
+      return publishedTotal(documentId);
+    };
+    const counter = createViewCounter({ settings: SETTINGS, store: memory.store });
+
+    for (let i = 1; i <= 3; i += 1) {
+      expect(
+        await counter.record({ documentId: 'a', ip: '1.1.1.1', userAgent: UA(i) }),
+      ).toMatchObject({ views: i });
+    }
+    await counter.flush();
+    expect(memory.stored('a')).toBe(3);
+    // Another instance writes 10 views: this one shows them once its cached total expires.
+    await memory.store.add([{ documentId: 'a', day: '2026-01-01', views: 10 }]);
+    expect(
+      await counter.record({ documentId: 'a', ip: '1.1.1.1', userAgent: UA(4) }),
+    ).toMatchObject({ views: 4 });
+    expect(reads).toBe(1);
+
+    counter.forget('a');
+    expect(
+      await counter.record({ documentId: 'a', ip: '1.1.1.1', userAgent: UA(5) }),
+    ).toMatchObject({ views: 15 });
+    expect(reads).toBe(2);
   });
 });
