@@ -19,3 +19,16 @@ export const fieldError = (path: string, message: string): errors.ValidationErro
   new errors.ValidationError(message, {
     errors: [{ path: [path], message, name: 'ValidationError', value: null }],
   });
+
+/**
+ * Whether a Document Service call publishes: `publish` itself, or `create`/`update` with
+ * `status: 'published'` (which publish inside the repository, never passing `publish` through
+ * middlewares).
+ */
+export const publishes = (ctx: DocumentContext): boolean =>
+  ctx.action === 'publish' ||
+  ((ctx.action === 'create' || ctx.action === 'update') && writeParams(ctx).status === 'published');
+
+/** The document a call acted on: from its result (a create has no id before), else its params. */
+export const documentIdOf = (ctx: DocumentContext, result: unknown): string | undefined =>
+  (result as { documentId?: string } | null)?.documentId ?? writeParams(ctx).documentId;

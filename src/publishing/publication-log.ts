@@ -5,7 +5,7 @@ import { errors } from '@strapi/utils';
 
 import { ARTICLE_UID, PUBLICATION_LOG_UID } from '../constants';
 import { currentActor } from './actor';
-import { type DocumentMiddleware, writeParams } from './context';
+import { documentIdOf, type DocumentMiddleware, publishes } from './context';
 
 export type LogAction = 'publish' | 'unpublish' | 'scheduled-publish' | 'scheduled-publish-refused';
 
@@ -52,14 +52,10 @@ export const publicationLogMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
     if (ctx.uid !== ARTICLE_UID) return next();
-    const params = writeParams(ctx);
-    const publishes =
-      ctx.action === 'publish' ||
-      ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published');
-    if (!publishes && ctx.action !== 'unpublish') return next();
+    if (!publishes(ctx) && ctx.action !== 'unpublish') return next();
 
     const result = await next();
-    const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
+    const documentId = documentIdOf(ctx, result);
     const entries = (result as { entries?: unknown[] } | null)?.entries;
     if (!documentId || (ctx.action === 'unpublish' && !entries?.length)) return result;
     const action: LogAction =

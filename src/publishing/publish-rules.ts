@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { ARTICLE_UID } from '../constants';
-import { type DocumentMiddleware, writeParams } from './context';
+import { documentIdOf, type DocumentMiddleware, publishes } from './context';
 import { countWords } from './reading-time';
 
 interface PublishedRow {
@@ -66,9 +66,6 @@ const assertPublishable = async (strapi: Core.Strapi, documentId: string): Promi
   });
 };
 
-const documentIdOf = (result: unknown, fallback?: string): string | undefined =>
-  (result as { documentId?: string } | null)?.documentId ?? fallback;
-
 /**
  * An article is published only with a title, a body, a section, at least one author and a slug of
  * its own, on every path: the admin's publish and bulk publish (`publish`), and `create`/`update`
@@ -80,15 +77,11 @@ export const publishRulesMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
     if (ctx.uid !== ARTICLE_UID) return next();
-    const params = writeParams(ctx);
-    const publishes =
-      ctx.action === 'publish' ||
-      ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published');
-    if (!publishes) return next();
+    if (!publishes(ctx)) return next();
 
     return strapi.db.transaction(async () => {
       const result = await next();
-      const documentId = documentIdOf(result, params.documentId);
+      const documentId = documentIdOf(ctx, result);
       if (documentId) await assertPublishable(strapi, documentId);
       return result;
     });

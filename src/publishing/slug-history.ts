@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { ARTICLE_UID } from '../constants';
-import { type DocumentMiddleware, writeParams } from './context';
+import { documentIdOf, type DocumentMiddleware, publishes, writeParams } from './context';
 
 export const SLUG_HISTORY_TABLE = 'article_slug_history';
 
@@ -22,14 +22,11 @@ export const slugHistoryMiddleware =
   async (ctx, next) => {
     if (ctx.uid !== ARTICLE_UID) return next();
     const params = writeParams(ctx);
-    const publishes =
-      ctx.action === 'publish' ||
-      ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published');
-    if (!publishes) return next();
+    if (!publishes(ctx)) return next();
 
     const before = params.documentId ? await publishedSlug(strapi, params.documentId) : null;
     const result = await next();
-    const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
+    const documentId = documentIdOf(ctx, result);
     if (!documentId) return result;
     const after = await publishedSlug(strapi, documentId);
     // In the publish's own transaction (the root connection would wait for it on SQLite).

@@ -16,6 +16,7 @@ const ALL_SET: Record<string, string> = {
   TRANSFER_TOKEN_SALT: 'transfer',
   JWT_SECRET: 'jwt',
   ENCRYPTION_KEY: 'enc',
+  PREVIEW_SECRET: 'preview',
 };
 
 describe('resolveSecrets', () => {
@@ -48,7 +49,13 @@ describe('resolveSecrets', () => {
     }
 
     expect(error).toBeInstanceOf(MissingSecretsError);
-    const missing = ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
+    const missing = [
+      'API_TOKEN_SALT',
+      'ADMIN_JWT_SECRET',
+      'TRANSFER_TOKEN_SALT',
+      'ENCRYPTION_KEY',
+      'PREVIEW_SECRET',
+    ];
     expect((error as MissingSecretsError).missing).toEqual(missing);
     expect((error as MissingSecretsError).name).toBe('MissingSecretsError');
     expect((error as Error).message).toContain(
