@@ -1,9 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../constants';
-import { toSlug, uniqueSlug } from './slug';
-
-const SLUGGED: ReadonlySet<string> = new Set([ARTICLE_UID, SECTION_UID, AUTHOR_UID]);
+import { SLUG_SOURCE_FIELD, toSlug, uniqueSlug } from './slug';
 
 interface GenerateArgs {
   contentTypeUID: UID.ContentType;
@@ -26,13 +23,9 @@ export const useSlugGeneratorInAdmin = (strapi: Core.Strapi): void => {
   const original = service.generateUIDField.bind(service);
 
   service.generateUIDField = async (args) => {
-    if (!SLUGGED.has(args.contentTypeUID) || args.field !== 'slug') return original(args);
-    const attributes = strapi.contentType(args.contentTypeUID).attributes as Record<
-      string,
-      { targetField?: string }
-    >;
-    const attribute = attributes.slug;
-    const source = attribute.targetField ? args.data[attribute.targetField] : undefined;
+    const sourceField = SLUG_SOURCE_FIELD[args.contentTypeUID];
+    if (!sourceField || args.field !== 'slug') return original(args);
+    const source = args.data[sourceField];
     const base =
       (typeof source === 'string' && toSlug(source)) ||
       strapi.contentType(args.contentTypeUID).info.singularName;

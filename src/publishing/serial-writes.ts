@@ -1,7 +1,6 @@
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../constants';
 import type { DocumentMiddleware } from './context';
+import { SLUG_SOURCE_FIELD } from './slug';
 
-const SLUGGED: ReadonlySet<string> = new Set([ARTICLE_UID, SECTION_UID, AUTHOR_UID]);
 const queues = new Map<string, Promise<void>>();
 
 /**
@@ -11,7 +10,7 @@ const queues = new Map<string, Promise<void>>();
  * slug another article has, remains the guard.) Outermost, so the lock spans the transaction.
  */
 export const serialWritesMiddleware: DocumentMiddleware = async (ctx, next) => {
-  if (!SLUGGED.has(ctx.uid) || (ctx.action !== 'create' && ctx.action !== 'update')) {
+  if (!SLUG_SOURCE_FIELD[ctx.uid] || (ctx.action !== 'create' && ctx.action !== 'update')) {
     return next();
   }
   const previous = queues.get(ctx.uid) ?? Promise.resolve();

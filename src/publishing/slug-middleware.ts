@@ -1,15 +1,8 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, SLUG_MAX_LENGTH, SLUG_PATTERN } from '../constants';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../constants';
 import { type DocumentMiddleware, fieldError, writeParams } from './context';
-import { slugTakenByAnother, toSlug, uniqueSlug } from './slug';
-
-/** The field each slugged type derives its slug from. */
-const SOURCE_FIELD: Partial<Record<UID.ContentType, string>> = {
-  [ARTICLE_UID]: 'title',
-  [SECTION_UID]: 'name',
-  [AUTHOR_UID]: 'name',
-};
+import { SLUG_SOURCE_FIELD, slugTakenByAnother, toSlug, uniqueSlug } from './slug';
 
 /**
  * Slugs: an editor's slug is checked (format, length, not another document's), an empty one is
@@ -19,7 +12,7 @@ const SOURCE_FIELD: Partial<Record<UID.ContentType, string>> = {
 export const slugMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
-    const sourceField = SOURCE_FIELD[ctx.uid];
+    const sourceField = SLUG_SOURCE_FIELD[ctx.uid];
     if (!sourceField || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
 
     const params = writeParams(ctx);
