@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { ARTICLE_UID } from '../src/constants';
 import { resolveSecrets } from '../src/setup/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
@@ -16,7 +17,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
           uid: string,
           { documentId, status }: { documentId: string; status?: string },
         ) {
-          if (uid !== 'api::article.article') return null;
+          if (uid !== ARTICLE_UID) return null;
           const query = new URLSearchParams({
             documentId,
             status: status ?? 'draft',

@@ -4,6 +4,8 @@ export const ARTICLE_UID = 'api::article.article' satisfies UID.ContentType;
 export const SECTION_UID = 'api::section.section' satisfies UID.ContentType;
 export const AUTHOR_UID = 'api::author.author' satisfies UID.ContentType;
 export const PUBLICATION_LOG_UID = 'api::publication-log.publication-log' satisfies UID.ContentType;
+/** The view counter, a service of the article API (`src/api/article/services/views.ts`). */
+export const VIEWS_SERVICE_UID = 'api::article.views' satisfies UID.Service;
 
 /** Longest slug accepted anywhere (the longest title is 200 characters). */
 export const SLUG_MAX_LENGTH = 200;

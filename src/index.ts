@@ -6,7 +6,7 @@ import {
   useSlugGeneratorInAdmin,
 } from './publishing';
 import { runSetup } from './setup';
-import { registerViewsAdminRoutes, stopViews, viewsCacheMiddleware } from './views';
+import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views';
 
 export default {
   /** Before the app starts: the editorial rules every save passes through, the RBAC condition. */
@@ -25,6 +25,6 @@ export default {
 
   /** At shutdown (Strapi calls it on SIGTERM and SIGINT too): buffered views are written first. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await stopViews(strapi);
+    await viewsOf(strapi).stop();
   },
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { views } from '../views';
+import { viewsOf } from '../views';
 
 /**
  * At most `VIEWS_RATE_LIMIT_PER_MINUTE` view requests per client IP per minute (shared by all
@@ -11,7 +11,7 @@ import { views } from '../views';
 const viewsRateLimit: Core.MiddlewareFactory =
   (_config, { strapi }) =>
   async (ctx, next) => {
-    const retryAfter = await views(strapi).retryAfter(ctx.request.ip);
+    const retryAfter = await viewsOf(strapi).retryAfter(ctx.request.ip);
     if (retryAfter !== null) {
       ctx.set('Retry-After', String(retryAfter));
       throw new errors.RateLimitError(

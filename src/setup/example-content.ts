@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import fixture from '../../database/seed/nato-report.json';
 import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../constants';
-import { views } from '../views';
+import { viewsOf } from '../views';
 
 /** The reference report's slug (`slugify(title, { lower: true, strict: true })`). */
 export const REFERENCE_SLUG = 'natos-rutte-anticipates-success-of-us-peace-initiative-for-ukraine';
@@ -18,7 +18,8 @@ export interface SeedReport {
 }
 
 /**
- * Seeds the reference news report, published, with its section, author and 35 views. Each piece
+ * Seeds the reference news report, published, with its section, author and 35 views over the
+ * last three days (so "most read" of the day has it too). Each piece
  * is looked up by slug first, so a second run changes nothing.
  */
 export const seedExampleContent = async (strapi: Core.Strapi): Promise<SeedReport> => {
@@ -63,7 +64,7 @@ export const seedExampleContent = async (strapi: Core.Strapi): Promise<SeedRepor
       },
       status: 'published',
     });
-    await views(strapi).initialise(article.documentId, fixture.article.views);
+    await viewsOf(strapi).initialise(article.documentId, fixture.article.views);
     created.push(`article "${fixture.article.title}" (published, ${fixture.article.views} views)`);
   }
 

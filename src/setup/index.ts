@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { startViews } from '../views';
+import { viewsOf } from '../views';
 import { lockDerivedFieldsInAdmin } from './admin-layout';
 import { setNewsroomRoles } from './admin-roles';
 import { prepareBenchRoutes } from './bench-routes';
@@ -18,7 +18,7 @@ const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]>
   ['admin layout', lockDerivedFieldsInAdmin],
   ['first admin', (strapi) => createFirstAdmin(strapi)],
   ['example content', (strapi) => seedExampleContentIfEmpty(strapi)],
-  ['view counter', startViews],
+  ['view counter', async (strapi) => viewsOf(strapi).start()],
   ['bench routes (BENCH_ROUTES=true only)', prepareBenchRoutes],
 ];
 

@@ -3,8 +3,9 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { ARTICLE_UID, DOCUMENT_ID_PATTERN } from '../constants';
-import { parseMostReadQuery } from './most-read-query';
-import { views } from './runtime';
+import { parseQuery } from '../http/input';
+import { mostReadQuery } from './most-read-query';
+import { viewsOf } from './runtime';
 
 const READ_ARTICLES = 'plugin::content-manager.explorer.read';
 
@@ -20,6 +21,9 @@ const assertMayReadArticles = (ctx: Context): void => {
   }
 };
 
+const adminRoute = { policies: ['admin::isAuthenticatedAdmin'] };
+const info = { pluginName: 'newsroom-views', type: 'admin' };
+
 /**
  * Admin-authenticated routes for the admin panel's views (the "Most read" widget and the
  * article's views panel). They are registered on Strapi's admin router, behind the admin's own
@@ -34,15 +38,16 @@ export const registerViewsAdminRoutes = (strapi: Core.Strapi): void => {
       {
         method: 'GET',
         path: '/most-read',
+        request: { query: mostReadQuery },
         handler: async (ctx: Context) => {
           assertMayReadArticles(ctx);
-          const query = parseMostReadQuery(ctx.query);
+          const query = parseQuery(ctx, mostReadQuery);
           const ranked = await strapi.service(ARTICLE_UID).mostRead(query);
           if (!ranked) throw new errors.NotFoundError(`No section has the slug "${query.section}"`);
           ctx.body = { data: ranked };
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
-        info: { pluginName: 'newsroom-views', type: 'admin' },
+        config: adminRoute,
+        info,
       },
       {
         method: 'GET',
@@ -50,12 +55,13 @@ export const registerViewsAdminRoutes = (strapi: Core.Strapi): void => {
         handler: async (ctx: Context) => {
           assertMayReadArticles(ctx);
           const { documentId } = ctx.params as { documentId: string };
+          // An id no document could have is an unknown article, as on the content API.
           if (!DOCUMENT_ID_PATTERN.test(documentId))
             throw new errors.NotFoundError('No such article');
-          ctx.body = { data: { documentId, views: await views(strapi).summary(documentId) } };
+          ctx.body = { data: { documentId, views: await viewsOf(strapi).summary(documentId) } };
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
-        info: { pluginName: 'newsroom-views', type: 'admin' },
+        config: adminRoute,
+        info,
       },
     ],
   });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { ARTICLE_UID } from '../constants';
 import type { DocumentMiddleware } from '../publishing/context';
-import { views } from './runtime';
+import { viewsOf } from './runtime';
 
 const CHANGES_PUBLICATION = new Set(['publish', 'unpublish', 'delete', 'create', 'update']);
 
@@ -15,7 +15,7 @@ export const viewsCacheMiddleware =
       const documentId =
         (ctx.params as { documentId?: string }).documentId ??
         (result as { documentId?: string } | null)?.documentId;
-      if (documentId) views(strapi).forget(documentId);
+      if (documentId) viewsOf(strapi).forget(documentId);
     }
     return result;
   };

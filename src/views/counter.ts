@@ -21,8 +21,8 @@ export interface RecordedView {
   counted: boolean;
 }
 
-export type Period = 'day' | 'week' | 'month' | 'all';
-export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'all'];
+export const PERIODS = ['day', 'week', 'month', 'all'] as const;
+export type Period = (typeof PERIODS)[number];
 const PERIOD_DAYS: Record<Exclude<Period, 'all'>, number> = { day: 1, week: 7, month: 30 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,7 +52,8 @@ export const createViewCounter = ({
 }) => {
   let now = clock;
   const visitorOf = createVisitorHasher(settings.saltSecret);
-  const guards = createGuards({ redis, ...settings });
+  // The guards read the clock through `now`, so `useClock` moves their windows too.
+  const guards = createGuards({ redis, ...settings, now: () => now().getTime() });
   const buffer = createViewBuffer((counts) => store.add(counts));
   const buffered = settings.flushIntervalMs > 0;
   // Stored totals are read, and the buffer added to them, only while no flush commits.
@@ -148,7 +149,20 @@ export const createViewCounter = ({
       };
     },
 
-    initialise: (documentId: string, views: number) => store.initialise(documentId, views),
+    /**
+     * A new article's starting views, spread over the `days` UTC days that end today (the rest
+     * of the division today), so rankings of every period have them. Only when it has none yet.
+     */
+    initialise(documentId: string, views: number, days = 3) {
+      const share = Math.floor(views / days);
+      return store.initialise(
+        documentId,
+        Array.from({ length: days }, (_, i) => ({
+          day: utcDay(new Date(now().getTime() - (days - 1 - i) * DAY_MS)),
+          views: i === days - 1 ? views - share * (days - 1) : share,
+        })),
+      );
+    },
 
     /** Drops what is cached of an article (it was unpublished, republished or deleted). */
     forget(documentId: string): void {
@@ -161,7 +175,7 @@ export const createViewCounter = ({
     /** Views waiting to be written. */
     unwrittenCount: () => buffer.size(),
 
-    /** Replaces the clock (tests: day rollover). */
+    /** Replaces the clock (tests: day rollover, the dedupe and rate-limit windows). */
     useClock(next: () => Date) {
       now = next;
     },

@@ -1,37 +1,66 @@
 import type { Redis } from 'ioredis';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { LRUCache } from 'lru-cache';
+import { type RateLimiterAbstract, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** One key's use of a window: whether it was allowed, and how long until the window ends. */
+interface Consumption {
+  allowed: boolean;
+  msBeforeNext: number;
+}
+
+type Window = (key: string) => Promise<Consumption>;
 
 /**
- * A "once per key per window" gate from `rate-limiter-flexible`: in Redis when given (shared by
- * every instance), in process memory otherwise. With Redis down, it falls back to memory rather
- * than refusing readers.
+ * `points` uses per key per fixed window, in process memory: an LRU bounded to `maxEntries` keys
+ * (the least recently used key is forgotten first, which at worst lets a forgotten visitor count
+ * again), timed by the injected clock so tests move time instead of waiting for it.
+ * (rate-limiter-flexible's memory store keeps every key and reads the wall clock.)
  */
-const limiter = (
-  redis: Redis | undefined,
-  options: { keyPrefix: string; points: number; duration: number },
-): RateLimiterAbstract => {
-  if (!redis) return new RateLimiterMemory(options);
-  return new RateLimiterRedis({
-    ...options,
-    storeClient: redis,
-    insuranceLimiter: new RateLimiterMemory(options),
-  });
+const memoryWindow = ({
+  points,
+  durationMs,
+  maxEntries,
+  now,
+}: {
+  points: number;
+  durationMs: number;
+  maxEntries: number;
+  now: () => number;
+}): Window => {
+  const windows = new LRUCache<string, { used: number; endsAt: number }>({ max: maxEntries });
+  return async (key) => {
+    const at = now();
+    let window = windows.get(key);
+    if (!window || window.endsAt <= at) {
+      window = { used: 0, endsAt: at + durationMs };
+      windows.set(key, window);
+    }
+    window.used += 1;
+    return { allowed: window.used <= points, msBeforeNext: window.endsAt - at };
+  };
 };
 
-/** Answers whether a consumption was allowed; rejections for being over the limit are `false`. */
-const consumed = async (gate: RateLimiterAbstract, key: string): Promise<true | RateLimiterRes> => {
-  try {
-    await gate.consume(key);
-    return true;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return rejection;
-    throw rejection;
-  }
+/**
+ * The same window in Redis, shared by every instance (`rate-limiter-flexible`); while Redis fails,
+ * the in-memory window answers rather than refusing readers.
+ */
+const redisWindow = (
+  redis: Redis,
+  options: { keyPrefix: string; points: number; duration: number },
+  fallback: Window,
+): Window => {
+  const limiter: RateLimiterAbstract = new RateLimiterRedis({ ...options, storeClient: redis });
+  return async (key) => {
+    try {
+      const result = await limiter.consume(key);
+      return { allowed: true, msBeforeNext: result.msBeforeNext };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        return { allowed: false, msBeforeNext: rejection.msBeforeNext };
+      }
+      return fallback(key);
+    }
+  };
 };
 
 export interface Guards {
@@ -46,38 +75,41 @@ export const createGuards = ({
   dedupeWindowSeconds,
   rateLimitPerMinute,
   rateLimitWindowSeconds = 60,
+  memoryMaxEntries = 100_000,
+  now = Date.now,
 }: {
   redis?: Redis;
   dedupeWindowSeconds: number;
   rateLimitPerMinute: number;
   rateLimitWindowSeconds?: number;
+  memoryMaxEntries?: number;
+  /** Milliseconds since the epoch; the in-memory windows' clock. */
+  now?: () => number;
 }): Guards => {
+  const window = (keyPrefix: string, points: number, seconds: number): Window => {
+    const memory = memoryWindow({
+      points,
+      durationMs: seconds * 1000,
+      maxEntries: memoryMaxEntries,
+      now,
+    });
+    return redis ? redisWindow(redis, { keyPrefix, points, duration: seconds }, memory) : memory;
+  };
   const seen =
-    dedupeWindowSeconds > 0
-      ? limiter(redis, {
-          keyPrefix: 'newsroom:views:seen',
-          points: 1,
-          duration: dedupeWindowSeconds,
-        })
-      : undefined;
+    dedupeWindowSeconds > 0 ? window('newsroom:views:seen', 1, dedupeWindowSeconds) : undefined;
   const rate =
     rateLimitPerMinute > 0
-      ? limiter(redis, {
-          keyPrefix: 'newsroom:views:rate',
-          points: rateLimitPerMinute,
-          duration: rateLimitWindowSeconds,
-        })
+      ? window('newsroom:views:rate', rateLimitPerMinute, rateLimitWindowSeconds)
       : undefined;
 
   return {
     async firstInWindow(documentId, visitor) {
-      if (!seen) return true;
-      return (await consumed(seen, `${documentId}:${visitor}`)) === true;
+      return seen ? (await seen(`${documentId}:${visitor}`)).allowed : true;
     },
     async retryAfter(ip) {
       if (!rate) return null;
-      const result = await consumed(rate, ip);
-      return result === true ? null : Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+      const { allowed, msBeforeNext } = await rate(ip);
+      return allowed ? null : Math.max(1, Math.ceil(msBeforeNext / 1000));
     },
   };
 };

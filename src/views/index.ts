@@ -1,6 +1,10 @@
+/** The view counter: what the rest of the app may use of it. */
 export { registerViewsAdminRoutes } from './admin-routes';
 export { viewsCacheMiddleware } from './cache-invalidation';
 export type { Period, RecordedView, ViewCounter, ViewRequest } from './counter';
-export { PERIODS } from './counter';
-export { startViews, stopViews, views } from './runtime';
+export { PERIODS, periodStart } from './counter';
+export { type MostReadQuery, mostReadQuery } from './most-read-query';
+export { createViewsService, viewsOf, type ViewsService } from './runtime';
+export type { DayCount, RankedArticle } from './store';
 export { DAILY_TABLE, VIEWS_TABLE } from './store';
+export { utcDay } from './visitor';

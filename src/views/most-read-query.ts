@@ -1,46 +1,29 @@
-import { errors } from '@strapi/utils';
+import { z } from '@strapi/utils';
 
-import { type Period, PERIODS } from './counter';
+import { PERIODS } from './counter';
 
 export const MOST_READ_MAX_LIMIT = 50;
 export const MOST_READ_DEFAULT_LIMIT = 10;
+const LIMIT_ERROR = `limit must be a whole number from 1 to ${MOST_READ_MAX_LIMIT}`;
 
-export interface MostReadQuery {
-  period: Period;
-  limit: number;
-  section?: string;
-}
-
-const ALLOWED = new Set(['period', 'limit', 'section']);
-
-/** Reads `?period=&section=&limit=`; anything malformed is a 400 that says what is expected. */
-export const parseMostReadQuery = (query: Record<string, unknown>): MostReadQuery => {
-  const unknown = Object.keys(query).filter((key) => !ALLOWED.has(key));
-  if (unknown.length > 0) {
-    throw new errors.ValidationError(
-      `Unknown parameter ${unknown.join(', ')}: use period, section and limit`,
-    );
-  }
-  const { period = 'day', limit, section } = query;
-  if (typeof period !== 'string' || !PERIODS.includes(period as Period)) {
-    throw new errors.ValidationError(`period must be one of ${PERIODS.join(', ')}`, {
-      param: 'period',
-    });
-  }
-  let count = MOST_READ_DEFAULT_LIMIT;
-  if (limit !== undefined) {
-    count = typeof limit === 'string' && /^\d+$/.test(limit) ? Number(limit) : NaN;
-    if (!(count >= 1 && count <= MOST_READ_MAX_LIMIT)) {
-      throw new errors.ValidationError(
-        `limit must be a whole number from 1 to ${MOST_READ_MAX_LIMIT}`,
-        {
-          param: 'limit',
-        },
-      );
-    }
-  }
-  if (section !== undefined && (typeof section !== 'string' || section === '')) {
-    throw new errors.ValidationError('section must be one section slug', { param: 'section' });
-  }
-  return { period: period as Period, limit: count, section: section as string | undefined };
+/**
+ * `?period=&section=&limit=` of the most-read routes (public and admin): one zod schema per
+ * parameter, declared in the route's `request.query` and checked by `parseQuery`.
+ */
+export const mostReadQuery = {
+  period: z.enum(PERIODS, { error: `period must be one of ${PERIODS.join(', ')}` }).default('day'),
+  limit: z
+    .string({ error: LIMIT_ERROR })
+    .regex(/^\d+$/, { error: LIMIT_ERROR })
+    .transform(Number)
+    .pipe(
+      z.number().min(1, { error: LIMIT_ERROR }).max(MOST_READ_MAX_LIMIT, { error: LIMIT_ERROR }),
+    )
+    .default(MOST_READ_DEFAULT_LIMIT),
+  section: z
+    .string({ error: 'section must be one section slug' })
+    .min(1, { error: 'section must be one section slug' })
+    .optional(),
 };
+
+export type MostReadQuery = z.output<z.ZodObject<typeof mostReadQuery>>;

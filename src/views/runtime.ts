@@ -1,64 +1,55 @@
 import type { Core } from '@strapi/strapi';
 import { Redis } from 'ioredis';
 
+import { VIEWS_SERVICE_UID } from '../constants';
 import { createViewCounter, type ViewCounter } from './counter';
 import { readViewsSettings } from './settings';
 import { createViewStore } from './store';
 
-export { registerViewsAdminRoutes } from './admin-routes';
-export type { Period, RecordedView, ViewCounter, ViewRequest } from './counter';
-export { PERIODS } from './counter';
-export { DAILY_TABLE, VIEWS_TABLE } from './store';
+/** The view counter as the app's service `api::article.views`, with its start and stop. */
+export type ViewsService = ViewCounter & {
+  /** Boot step: starts writing buffered views every `flushIntervalMs`. */
+  start(): void;
+  /** At shutdown: writes what is buffered and lets go of Redis. */
+  stop(): Promise<void>;
+};
 
-interface Running {
-  strapi: Core.Strapi;
-  counter: ViewCounter;
-  redis?: Redis;
-  timer?: NodeJS.Timeout;
-}
-
-let running: Running | undefined;
-
-const create = (strapi: Core.Strapi): Running => {
+/**
+ * Makes the counter of one Strapi instance: its settings (checked here, so a malformed one stops
+ * the boot), its store, and the Redis connection shared by its guards when `REDIS_URL` is set.
+ * Strapi's service registry makes it once, on first use, and keeps it for the instance's life.
+ */
+export const createViewsService = (strapi: Core.Strapi): ViewsService => {
   const settings = readViewsSettings(strapi);
   const redis = settings.redisUrl
     ? new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     : undefined;
   redis?.on('error', (error: Error) => strapi.log.warn(`views: Redis: ${error.message}`));
+  const counter = createViewCounter({ settings, store: createViewStore(strapi), redis });
+  let timer: NodeJS.Timeout | undefined;
+
   return {
-    strapi,
-    redis,
-    counter: createViewCounter({ settings, store: createViewStore(strapi), redis }),
+    ...counter,
+    start() {
+      if (settings.flushIntervalMs === 0 || timer) return;
+      timer = setInterval(() => {
+        counter
+          .flush()
+          .catch((error: Error) =>
+            strapi.log.error(`views: flush failed, will retry: ${error.message}`),
+          );
+      }, settings.flushIntervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await counter.flush();
+      await redis?.quit().catch(() => undefined);
+    },
   };
 };
 
-/** This process's view counter (made on first use). */
-export const views = (strapi: Core.Strapi): ViewCounter => {
-  if (running?.strapi !== strapi) running = create(strapi);
-  return running.counter;
-};
-
-/** Boot step: checks the settings and starts writing buffered views every `flushIntervalMs`. */
-export const startViews = async (strapi: Core.Strapi): Promise<void> => {
-  const counter = views(strapi);
-  const { flushIntervalMs } = readViewsSettings(strapi);
-  if (!running || flushIntervalMs === 0 || running.timer) return;
-  running.timer = setInterval(() => {
-    counter
-      .flush()
-      .catch((error: Error) =>
-        strapi.log.error(`views: flush failed, will retry: ${error.message}`),
-      );
-  }, flushIntervalMs);
-  running.timer.unref();
-};
-
-/** At shutdown: writes what is buffered and lets go of Redis. */
-export const stopViews = async (strapi: Core.Strapi): Promise<void> => {
-  if (running?.strapi !== strapi) return;
-  const { counter, redis, timer } = running;
-  running = undefined;
-  if (timer) clearInterval(timer);
-  await counter.flush();
-  await redis?.quit().catch(() => undefined);
-};
+/** The counter of this Strapi instance (its service in Strapi's container). */
+export const viewsOf = (strapi: Core.Strapi): ViewsService =>
+  strapi.service(VIEWS_SERVICE_UID) as unknown as ViewsService;

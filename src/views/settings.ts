@@ -1,54 +1,79 @@
 import type { Core } from '@strapi/strapi';
+import { z } from '@strapi/utils';
 
 import { resolveSecrets } from '../setup/secrets';
 
-export interface ViewsSettings {
+/**
+ * The counter's numeric settings: each one's environment variable and default, written once.
+ * `config/views.ts` reads these variables; {@link readViewsSettings} checks what it read.
+ */
+export const VIEWS_VARIABLES = {
   /** A visitor counts once per article within this many seconds; 0 counts every view. */
-  dedupeWindowSeconds: number;
+  dedupeWindowSeconds: { variable: 'VIEWS_DEDUPE_WINDOW_SECONDS', fallback: 1800 },
   /** Views requests allowed per client IP per window; 0 turns the limit off. */
-  rateLimitPerMinute: number;
+  rateLimitPerMinute: { variable: 'VIEWS_RATE_LIMIT_PER_MINUTE', fallback: 120 },
   /** The rate limit's window in seconds: 60 unless a test or an operator shortens it. */
-  rateLimitWindowSeconds: number;
+  rateLimitWindowSeconds: { variable: 'VIEWS_RATE_LIMIT_WINDOW_SECONDS', fallback: 60 },
   /** How often buffered views are written; 0 writes every view at once. */
-  flushIntervalMs: number;
-  /** Redis shared by all instances for deduplication and rate limits; empty: in process. */
-  redisUrl: string;
+  flushIntervalMs: { variable: 'VIEWS_FLUSH_INTERVAL_MS', fallback: 1000 },
+  /**
+   * Most visitors (and, separately, client IPs) the in-process dedupe and rate limit remember;
+   * past it the least recently seen is forgotten first (see the README, "View counter").
+   */
+  memoryMaxEntries: { variable: 'VIEWS_MEMORY_MAX_ENTRIES', fallback: 100_000 },
+} as const;
+
+type NumericSetting = keyof typeof VIEWS_VARIABLES;
+
+/** What `config/views.ts` holds: each numeric setting as its variable gave it, and Redis's URL. */
+export type ViewsConfig = Record<NumericSetting, string> & { redisUrl: string };
+
+/** `config/views.ts`: the variables as they are; a malformed one is refused at boot, named. */
+export const viewsConfigFromEnv = (env: (name: string, fallback: string) => string): ViewsConfig =>
+  ({
+    ...Object.fromEntries(
+      Object.entries(VIEWS_VARIABLES).map(([key, { variable, fallback }]) => [
+        key,
+        env(variable, String(fallback)),
+      ]),
+    ),
+    redisUrl: env('REDIS_URL', ''),
+  }) as ViewsConfig;
+
+const wholeNumber = (variable: string, min = 0, hint = '') =>
+  z
+    .unknown()
+    .transform((value) => String(value ?? '').trim())
+    .refine((text) => /^\d+$/.test(text) && Number.isSafeInteger(Number(text)), {
+      error: (issue) =>
+        `${variable} must be a whole number of ${min} or more, not "${String(issue.input)}".`,
+    })
+    .transform(Number)
+    .refine((value) => value >= min, {
+      error: `${variable} must be a whole number of ${min} or more.${hint}`,
+    });
+
+const settingsSchema = z.object({
+  dedupeWindowSeconds: wholeNumber(VIEWS_VARIABLES.dedupeWindowSeconds.variable),
+  rateLimitPerMinute: wholeNumber(VIEWS_VARIABLES.rateLimitPerMinute.variable),
+  rateLimitWindowSeconds: wholeNumber(
+    VIEWS_VARIABLES.rateLimitWindowSeconds.variable,
+    1,
+    ' (Turn the limit off with VIEWS_RATE_LIMIT_PER_MINUTE=0.)',
+  ),
+  flushIntervalMs: wholeNumber(VIEWS_VARIABLES.flushIntervalMs.variable),
+  memoryMaxEntries: wholeNumber(VIEWS_VARIABLES.memoryMaxEntries.variable, 1),
+  redisUrl: z.string().default(''),
+});
+
+export type ViewsSettings = z.infer<typeof settingsSchema> & {
   /** Secret the daily visitor salt is derived from (the same on every instance). */
   saltSecret: string;
-}
-
-const VARIABLES: Record<
-  'dedupeWindowSeconds' | 'rateLimitPerMinute' | 'rateLimitWindowSeconds' | 'flushIntervalMs',
-  string
-> = {
-  dedupeWindowSeconds: 'VIEWS_DEDUPE_WINDOW_SECONDS',
-  rateLimitPerMinute: 'VIEWS_RATE_LIMIT_PER_MINUTE',
-  rateLimitWindowSeconds: 'VIEWS_RATE_LIMIT_WINDOW_SECONDS',
-  flushIntervalMs: 'VIEWS_FLUSH_INTERVAL_MS',
-};
-
-const wholeNumber = (name: string, value: unknown): number => {
-  const text = String(value ?? '').trim();
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-    throw new Error(`${name} must be a whole number of 0 or more, not "${text}".`);
-  }
-  return Number(text);
 };
 
 /** The counter's settings from `config/views.ts`; a malformed value stops the boot, naming it. */
 export const readViewsSettings = (strapi: Core.Strapi): ViewsSettings => {
-  const raw = strapi.config.get<Record<string, unknown>>('views', {});
-  const numbers = Object.fromEntries(
-    Object.entries(VARIABLES).map(([key, variable]) => [key, wholeNumber(variable, raw[key])]),
-  ) as Pick<ViewsSettings, keyof typeof VARIABLES>;
-  if (numbers.rateLimitWindowSeconds === 0) {
-    throw new Error(
-      'VIEWS_RATE_LIMIT_WINDOW_SECONDS must be at least 1 (turn the limit off with VIEWS_RATE_LIMIT_PER_MINUTE=0).',
-    );
-  }
-  return {
-    ...numbers,
-    redisUrl: String(raw.redisUrl ?? ''),
-    saltSecret: resolveSecrets().APP_KEYS,
-  };
+  const parsed = settingsSchema.safeParse(strapi.config.get('views', {}));
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(' '));
+  return { ...parsed.data, saltSecret: resolveSecrets().APP_KEYS };
 };

@@ -125,12 +125,20 @@ export const createViewStore = (strapi: Core.Strapi) => {
       return toNumber(row?.views);
     },
 
-    /** Sets a document's total only when it has none yet (the seed's starting figure). */
-    async initialise(documentId: string, views: number): Promise<void> {
-      await knex()(VIEWS_TABLE)
-        .insert({ document_id: documentId, views })
-        .onConflict('document_id')
-        .ignore();
+    /**
+     * Gives a document starting views (the seed's figures), per day and in total, only when it has
+     * no total yet: a second run changes nothing.
+     */
+    async initialise(documentId: string, days: readonly Omit<DayCount, 'documentId'>[]) {
+      await knex().transaction(async (trx) => {
+        const views = days.reduce((sum, day) => sum + day.views, 0);
+        const existing = await trx(VIEWS_TABLE).where({ document_id: documentId }).first();
+        if (existing) return;
+        await trx(VIEWS_TABLE).insert({ document_id: documentId, views });
+        await trx(DAILY_TABLE).insert(
+          days.map(({ day, views }) => ({ document_id: documentId, day, views })),
+        );
+      });
     },
 
     /** The stored totals of many documents in one query; a document never viewed counts 0. */

@@ -202,8 +202,8 @@ describe('bad input to the public API', () => {
 
   describe('GET /api/articles/slug/:slug', () => {
     it('refuses a slug over 200 characters with a 400', async () => {
-      expectError(await get(`/api/articles/slug/${'a'.repeat(201)}`), 400, 'BadRequestError');
-      expectError(await get(`/api/articles/slug/${'a-b'.repeat(1000)}`), 400, 'BadRequestError');
+      expectError(await get(`/api/articles/slug/${'a'.repeat(201)}`), 400, 'ValidationError');
+      expectError(await get(`/api/articles/slug/${'a-b'.repeat(1000)}`), 400, 'ValidationError');
     });
 
     it('answers 404 (not 400) for an unknown slug of exactly 200 characters', async () => {

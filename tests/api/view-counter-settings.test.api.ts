@@ -3,17 +3,19 @@ import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { postView, storedViews, viewCounter } from '../helpers/views';
 
 /**
- * The counter's settings turned: a 2-second dedupe window, a rate limit of 3 views per IP per 2
- * seconds, Strapi behind one trusted proxy, and a flush interval long enough that nothing is
+ * The counter's settings turned: a 10-minute dedupe window, a rate limit of 3 views per IP per
+ * 30 seconds, Strapi behind one trusted proxy, and a flush interval long enough that nothing is
  * written unless a test flushes. With TRUST_PROXY the client IP (and the rate limit's key) is the
- * forwarded address, so each test reads from addresses of its own.
+ * forwarded address, so each test reads from addresses of its own. Time is the counter's injected
+ * clock, moved by the tests (mid-morning UTC, so no window crosses midnight's new visitor salt).
  */
 
-const DEDUPE_SECONDS = 2;
+const DEDUPE_SECONDS = 600;
 const RATE_LIMIT = 3;
-const RATE_WINDOW_SECONDS = 2;
+const RATE_WINDOW_SECONDS = 30;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let clock = Date.parse('2026-11-28T09:00:00Z');
+const advanceClock = (ms: number) => (clock += ms);
 
 describe('counting views with shorter windows, a trusted proxy and a rate limit', () => {
   let app: TestApp;
@@ -32,15 +34,18 @@ describe('counting views with shorter windows, a trusted proxy and a rate limit'
         TRUST_PROXY: 'true',
       },
     });
+    viewCounter(app).useClock(() => new Date(clock));
   });
   afterAll(stopStrapi);
 
-  it(`counts a visitor again once the ${DEDUPE_SECONDS}-second window has passed`, async () => {
+  it(`counts a visitor again once the ${DEDUPE_SECONDS}-second window has passed, not before`, async () => {
     const article = await createArticle(app.strapi);
     const view = () => viewFrom('192.0.2.10', article.documentId, 'short-window');
     expect((await view()).body.data).toMatchObject({ views: 1, counted: true });
     expect((await view()).body.data).toMatchObject({ views: 1, counted: false });
-    await sleep(DEDUPE_SECONDS * 1000 + 300);
+    advanceClock(DEDUPE_SECONDS * 1000 - 1);
+    expect((await view()).body.data).toMatchObject({ views: 1, counted: false });
+    advanceClock(1);
     expect((await view()).body.data).toMatchObject({ views: 2, counted: true });
     expect((await view()).body.data).toMatchObject({ views: 2, counted: false });
   });
@@ -105,7 +110,7 @@ describe('counting views with shorter windows, a trusted proxy and a rate limit'
       expect((await viewFrom('192.0.2.41', article.documentId)).status).toBe(200);
 
       // The refused reader was not counted: its view is counted once it comes back.
-      await sleep(retryAfter * 1000 + 200);
+      advanceClock(retryAfter * 1000);
       const again = await viewFrom(ip, article.documentId, 'limited-over');
       expect(again.status).toBe(200);
       expect(again.body.data).toMatchObject({ views: RATE_LIMIT + 2, counted: true });

@@ -1,7 +1,6 @@
-import path from 'node:path';
-
-import type { ViewCounter } from '../../src/views';
-import { APP_ROOT, type TestApp } from './strapi';
+import { VIEWS_SERVICE_UID } from '../../src/constants';
+import type { ViewsService } from '../../src/views';
+import type { TestApp } from './strapi';
 
 /** A browser's User-Agent (one `isbot` lets through), made distinct per visitor. */
 export const browserUserAgent = (visitor: number | string = 0): string =>
@@ -14,17 +13,9 @@ export const postView = (app: TestApp, documentId: string, visitor: number | str
     .post(`/api/articles/${documentId}/views`)
     .set('User-Agent', browserUserAgent(visitor));
 
-/**
- * The view counter of the Strapi under test: the compiled module the app itself loaded (Jest's
- * registry hands back the same instance), for `flush()` and `useClock()`.
- */
-export const viewCounter = (app: TestApp): ViewCounter => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app's own compiled module, not a second copy
-  const runtime = require(
-    path.join(APP_ROOT, 'dist', 'src', 'views'),
-  ) as typeof import('../../src/views');
-  return runtime.views(app.strapi);
-};
+/** The view counter of the Strapi under test: its service, for `flush()` and `useClock()`. */
+export const viewCounter = (app: TestApp): ViewsService =>
+  app.strapi.service(VIEWS_SERVICE_UID) as unknown as ViewsService;
 
 /** An article's stored total, straight from `article_views` (undefined when it has no row). */
 export const storedViews = async (

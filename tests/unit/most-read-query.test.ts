@@ -1,10 +1,13 @@
 import { errors } from '@strapi/utils';
 
+import { parseInput } from '../../src/http/input';
 import {
   MOST_READ_DEFAULT_LIMIT,
   MOST_READ_MAX_LIMIT,
-  parseMostReadQuery,
+  mostReadQuery,
 } from '../../src/views/most-read-query';
+
+const parseMostReadQuery = (query: Record<string, unknown>) => parseInput(mostReadQuery, query);
 
 const refusal = (query: Record<string, unknown>): errors.ValidationError => {
   try {
@@ -66,7 +69,7 @@ describe('parseMostReadQuery', () => {
   ])('refuses %j (a ValidationError naming %s)', (query, param) => {
     const error = refusal(query);
     expect(error.message).toMatch(new RegExp(param));
-    expect(error.details).toEqual({ param });
+    expect(error.details).toEqual({ errors: [expect.objectContaining({ path: [param] })] });
   });
 
   it.each([[{ sort: 'views' }], [{ page: '2' }], [{ period: 'day', populate: '*' }]])(

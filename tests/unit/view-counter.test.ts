@@ -7,6 +7,7 @@ const SETTINGS: ViewsSettings = {
   rateLimitPerMinute: 0,
   rateLimitWindowSeconds: 60,
   flushIntervalMs: 1000,
+  memoryMaxEntries: 1000,
   redisUrl: '',
   saltSecret: 'unit-test-secret',
 };

@@ -1,15 +1,10 @@
 /** The admin-authenticated routes of the view counter (`src/views/admin-routes.ts`). */
-export const ARTICLE_UID = 'api::article.article';
+import { ARTICLE_UID } from '../../constants';
+import type { Period } from '../../views/counter';
 
-export type Period = 'day' | 'week' | 'month' | 'all';
-
-export interface RankedArticle {
-  documentId: string;
-  title: string;
-  slug: string;
-  section: { name: string; slug: string } | null;
-  views: number;
-}
+export type { Period } from '../../views/counter';
+export type { RankedArticle } from '../../views/store';
+export { ARTICLE_UID };
 
 export interface ArticleViews {
   documentId: string;

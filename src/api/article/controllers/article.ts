@@ -1,14 +1,10 @@
 import { factories } from '@strapi/strapi';
 
-import {
-  ARTICLE_UID,
-  DOCUMENT_ID_PATTERN,
-  SLUG_MAX_LENGTH,
-  SLUG_PATTERN,
-} from '../../../constants';
+import { ARTICLE_UID, DOCUMENT_ID_PATTERN, SLUG_PATTERN } from '../../../constants';
+import { parseParams, parseQuery } from '../../../http/input';
 import { currentSlugFor } from '../../../publishing/slug-history';
-import { views } from '../../../views';
-import { parseMostReadQuery } from '../../../views/most-read-query';
+import { mostReadQuery, viewsOf } from '../../../views';
+import { slugParams } from '../input';
 
 type Entity = { documentId: string };
 
@@ -28,10 +24,7 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
 
   /** `GET /articles/slug/:slug`: the published article's page payload. */
   async findBySlug(ctx) {
-    const { slug } = ctx.params as { slug: string };
-    if (slug.length > SLUG_MAX_LENGTH) {
-      return ctx.badRequest(`slug must be at most ${SLUG_MAX_LENGTH} characters`);
-    }
+    const { slug } = parseParams(ctx, slugParams);
     // A slug no article could have is not looked up (PostgreSQL refuses some bytes, such as NUL).
     if (!SLUG_PATTERN.test(slug))
       return ctx.notFound(`No published article has the slug "${slug}"`);
@@ -66,7 +59,7 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
 
   /** `GET /articles/most-read?period=&section=&limit=`: the most read published articles. */
   async mostRead(ctx) {
-    const query = parseMostReadQuery(ctx.query as Record<string, unknown>);
+    const query = parseQuery(ctx, mostReadQuery);
     const ranked = await strapi.service(ARTICLE_UID).mostRead(query);
     if (!ranked) return ctx.notFound(`No section has the slug "${query.section}"`);
     return {
@@ -79,7 +72,7 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
   async recordView(ctx) {
     const { documentId } = ctx.params as { documentId: string };
     const recorded = DOCUMENT_ID_PATTERN.test(documentId)
-      ? await views(strapi).record({
+      ? await viewsOf(strapi).record({
           documentId,
           ip: ctx.request.ip,
           userAgent: ctx.get('User-Agent'),

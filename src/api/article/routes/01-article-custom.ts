@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
+import { ARTICLE_UID } from '../../../constants';
+import { mostReadQuery } from '../../../views';
 import { previewSecretStrategy } from '../auth/preview-secret';
+import { slugParams } from '../input';
 
 /** Sorted before the core router so `/articles/slug/...` and `/articles/most-read` are not read as document ids. */
 const routes: Core.RouterConfig = {
@@ -9,32 +12,34 @@ const routes: Core.RouterConfig = {
     {
       method: 'GET',
       path: '/articles/slug/:slug',
-      handler: 'api::article.article.findBySlug',
+      handler: `${ARTICLE_UID}.findBySlug`,
+      request: { params: slugParams },
       config: { middlewares: ['global::query-errors', 'global::published-only'] },
     },
     {
       method: 'GET',
       path: '/articles/most-read',
-      handler: 'api::article.article.mostRead',
+      handler: `${ARTICLE_UID}.mostRead`,
+      request: { query: mostReadQuery },
     },
     {
       // A draft's page payload, for the site's preview: the preview secret, or an API token
       // that may read articles (a read-only, custom or full-access token). Never readers.
       method: 'GET',
       path: '/articles/:documentId/preview',
-      handler: 'api::article.article.preview',
+      handler: `${ARTICLE_UID}.preview`,
       config: {
         auth: {
           // Strapi's auth service takes strategy objects here too; its route type names only strings.
           strategies: [previewSecretStrategy as unknown as string, 'content-api-token'],
-          scope: ['api::article.article.findOne'],
+          scope: [`${ARTICLE_UID}.findOne`],
         },
       },
     },
     {
       method: 'POST',
       path: '/articles/:documentId/views',
-      handler: 'api::article.article.recordView',
+      handler: `${ARTICLE_UID}.recordView`,
       config: { middlewares: ['global::views-rate-limit'] },
     },
   ],

@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::article.article', {
+import { ARTICLE_UID } from '../../../constants';
+
+export default factories.createCoreRouter(ARTICLE_UID, {
   config: {
     find: {
       middlewares: ['global::query-errors', 'global::strict-pagination', 'global::published-only'],

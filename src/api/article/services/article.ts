@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 
 import { ARTICLE_UID, SECTION_UID } from '../../../constants';
 import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
-import { type Period, views } from '../../../views';
+import { type MostReadQuery, viewsOf } from '../../../views';
 
 export interface Crumb {
   name: string;
@@ -20,7 +20,7 @@ type WithDocumentId = { documentId: string };
 export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
   /** Adds each article's `views`, all fetched in one query. */
   async withViews<T extends WithDocumentId>(articles: T[]): Promise<Array<T & { views: number }>> {
-    const totals = await views(strapi).totals(articles.map((article) => article.documentId));
+    const totals = await viewsOf(strapi).totals(articles.map((article) => article.documentId));
     return articles.map((article) => ({ ...article, views: totals.get(article.documentId) ?? 0 }));
   },
 
@@ -45,10 +45,10 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
    * `GET /articles/most-read`: published articles ranked by views over a period, in a section
    * and its sub-sections when asked. `null` when the section does not exist.
    */
-  async mostRead({ period, limit, section }: { period: Period; limit: number; section?: string }) {
+  async mostRead({ period, limit, section }: MostReadQuery) {
     const sectionIds = section ? await strapi.service(SECTION_UID).subtreeIds(section) : undefined;
     if (sectionIds === null) return null;
-    return views(strapi).ranking({ period, limit, sectionIds });
+    return viewsOf(strapi).ranking({ period, limit, sectionIds });
   },
 
   /** One published article with its section, authors, cover, SEO, views and breadcrumb. */

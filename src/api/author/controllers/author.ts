@@ -1,3 +1,5 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreController('api::author.author');
+import { AUTHOR_UID } from '../../../constants';
+
+export default factories.createCoreController(AUTHOR_UID);

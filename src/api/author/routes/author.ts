@@ -1,7 +1,9 @@
 import { factories } from '@strapi/strapi';
 
+import { AUTHOR_UID } from '../../../constants';
+
 /** Public reads only ever see published articles through an author's relations. */
-export default factories.createCoreRouter('api::author.author', {
+export default factories.createCoreRouter(AUTHOR_UID, {
   config: {
     find: {
       middlewares: ['global::query-errors', 'global::strict-pagination', 'global::published-only'],

@@ -1,3 +1,5 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreController('api::section.section');
+import { SECTION_UID } from '../../../constants';
+
+export default factories.createCoreController(SECTION_UID);
