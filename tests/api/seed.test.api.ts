@@ -3,9 +3,10 @@ import {
   seedExampleContent,
   seedExampleContentIfEmpty,
 } from '../../src/setup/example-content';
+import { utcDay } from '../../src/views';
 import { articleRows, createArticle } from '../helpers/fixtures';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
-import { postView, viewCounter } from '../helpers/views';
+import { dailyViews, postView, viewCounter } from '../helpers/views';
 
 const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
@@ -97,6 +98,24 @@ describe('the example content (SEED_EXAMPLE_CONTENT=true on an empty database)',
         articles: [expect.objectContaining({ title: TITLE })],
       }),
     ]);
+  });
+
+  it('spreads the 35 views over the last three days, so most-read of the day lists the report', async () => {
+    const documentId = await referenceDocumentId();
+    const daily = await dailyViews(app, documentId);
+    expect(Object.keys(daily)).toHaveLength(3);
+    expect(Object.values(daily).reduce((sum, views) => sum + views, 0)).toBe(35);
+    const res = await app.request().get('/api/articles/most-read');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([
+      expect.objectContaining({
+        documentId,
+        slug: REFERENCE_SLUG,
+        views: daily[utcDay(new Date())],
+      }),
+    ]);
+    const all = await app.request().get('/api/articles/most-read?period=all');
+    expect(all.body.data).toEqual([expect.objectContaining({ documentId, views: 35 })]);
   });
 
   it('a second run creates nothing and changes nothing', async () => {
