@@ -33,7 +33,7 @@ interface Grant {
   conditions?: string[];
 }
 
-/** What each newsroom role may do (the README's roles table says the same in words). */
+/** What each newsroom role may do (docs/roles.md says the same in words). */
 export const ROLE_GRANTS: Record<typeof EDITOR_ROLE | typeof AUTHOR_ROLE, Grant[]> = {
   [EDITOR_ROLE]: [
     ...['create', 'read', 'update', 'delete', 'publish'].map((verb) => ({

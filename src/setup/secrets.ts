@@ -24,7 +24,7 @@ export class MissingSecretsError extends Error {
   constructor(public readonly missing: string[]) {
     super(
       `Missing required secrets for production: ${missing.join(', ')}. ` +
-        'Set each of them in the environment (`npm run secrets` prints fresh values); see README, "Configuration".',
+        'Set each of them in the environment (`npm run secrets` prints fresh values); see docs/configuration.md, "Secrets".',
     );
     this.name = 'MissingSecretsError';
   }

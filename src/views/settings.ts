@@ -18,7 +18,7 @@ export const VIEWS_VARIABLES = {
   flushIntervalMs: { variable: 'VIEWS_FLUSH_INTERVAL_MS', fallback: 1000 },
   /**
    * Most visitors (and, separately, client IPs) the in-process dedupe and rate limit remember;
-   * past it the least recently seen is forgotten first (see the README, "View counter").
+   * past it the least recently seen is forgotten first (see docs/configuration.md, "View counter").
    */
   memoryMaxEntries: { variable: 'VIEWS_MEMORY_MAX_ENTRIES', fallback: 100_000 },
 } as const;
