@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { createArticle } from '../helpers/fixtures';
-import { APP_ROOT, bootStrapi, stopStrapi, TEST_SECRETS, type TestApp } from '../helpers/strapi';
+import { startStrapiProcess, type StrapiProcess } from '../helpers/process';
+import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { browserUserAgent, postView, storedViews, viewCounter } from '../helpers/views';
 
 /**
@@ -16,104 +15,22 @@ import { browserUserAgent, postView, storedViews, viewCounter } from '../helpers
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
-const freePort = async (): Promise<number> => {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
+/** Every child still running: killed in `afterAll` whatever happened. */
+const running = new Set<StrapiProcess>();
+
+/** Another Strapi on the test app's database, as a child process. */
+const startChild = async (app: TestApp, env: Record<string, string>) => {
+  const child = await startStrapiProcess({ database: app.db.env, env });
+  running.add(child);
+  return child;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A second Strapi, started with `strapi start` on the test app's database. */
-class ChildStrapi {
-  readonly output: string[] = [];
-  private exit?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-
-  private constructor(
-    readonly process: ChildProcess,
-    readonly url: string,
-  ) {}
-
-  static async start(app: TestApp, env: Record<string, string> = {}): Promise<ChildStrapi> {
-    const port = await freePort();
-    const processEnv: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      SEED_EXAMPLE_CONTENT: 'false',
-      CRON_ENABLED: 'false',
-      VIEWS_FLUSH_INTERVAL_MS: '60000',
-      VIEWS_RATE_LIMIT_PER_MINUTE: '0',
-      ...TEST_SECRETS,
-      ...app.db.env,
-      ...env,
-    };
-    const child = spawn(
-      process.execPath,
-      [`${APP_ROOT}/node_modules/@strapi/strapi/bin/strapi.js`, 'start'],
-      { cwd: APP_ROOT, env: processEnv, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const instance = new ChildStrapi(child, `http://127.0.0.1:${port}`);
-    instance.exit = new Promise((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-    const keep = (chunk: Buffer) => instance.output.push(chunk.toString());
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    running.add(instance);
-
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) break;
-      try {
-        if ((await fetch(`${instance.url}/_health`)).status === 204) return instance;
-      } catch {
-        // Not listening yet.
-      }
-      await sleep(200);
-    }
-    instance.kill();
-    throw new Error(`the child Strapi did not start:\n${instance.output.join('')}`);
-  }
-
-  get alive(): boolean {
-    return this.process.exitCode === null && this.process.signalCode === null;
-  }
-
-  view(documentId: string, visitor: number | string) {
-    return fetch(`${this.url}/api/articles/${documentId}/views`, {
-      method: 'POST',
-      headers: { 'User-Agent': browserUserAgent(visitor) },
-    });
-  }
-
-  /** Sends `signal` and waits for the process to end (killed after `timeoutMs`). */
-  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000) {
-    if (this.alive) this.process.kill(signal);
-    const timer = setTimeout(() => this.kill(), timeoutMs);
-    try {
-      return await this.exit;
-    } finally {
-      clearTimeout(timer);
-      running.delete(this);
-    }
-  }
-
-  kill(): void {
-    if (this.alive) this.process.kill('SIGKILL');
-    running.delete(this);
-  }
-}
-
-/** Every child still running: killed in `afterAll` whatever happened. */
-const running = new Set<ChildStrapi>();
+/** `POST /api/articles/:documentId/views` to a child, as one visitor's browser. */
+const viewOn = (child: StrapiProcess, documentId: string, visitor: number | string) =>
+  fetch(`${child.url}/api/articles/${documentId}/views`, {
+    method: 'POST',
+    headers: { 'User-Agent': browserUserAgent(visitor) },
+  });
 
 describe('view counting across instances', () => {
   let app: TestApp;
@@ -140,17 +57,18 @@ describe('view counting across instances', () => {
     app = await bootStrapi({ env: { REDIS_URL } });
   });
   afterAll(async () => {
-    for (const child of [...running]) child.kill();
+    await Promise.all([...running].map((child) => child.stop('SIGKILL')));
     await stopStrapi();
   });
 
   describe('graceful shutdown', () => {
     it('writes every buffered view when the instance gets SIGTERM', async () => {
       const article = await createArticle(app.strapi);
-      const child = await ChildStrapi.start(app);
+      // Its flush interval is never reached: only the shutdown can write what it counted.
+      const child = await startChild(app, { VIEWS_FLUSH_INTERVAL_MS: '3600000' });
       const N = 40;
       const responses = await Promise.all(
-        Array.from({ length: N }, (_, i) => child.view(article.documentId, `shutdown-${i}`)),
+        Array.from({ length: N }, (_, i) => viewOn(child, article.documentId, `shutdown-${i}`)),
       );
       const bodies = (await Promise.all(responses.map((res) => res.json()))) as Array<{
         data: { counted: boolean; views: number };
@@ -171,13 +89,13 @@ describe('view counting across instances', () => {
   });
 
   describe('two instances sharing Redis and the database', () => {
-    let other: ChildStrapi;
+    let other: StrapiProcess;
 
     beforeAll(async () => {
-      other = await ChildStrapi.start(app, { REDIS_URL, VIEWS_FLUSH_INTERVAL_MS: '200' });
+      other = await startChild(app, { REDIS_URL, VIEWS_FLUSH_INTERVAL_MS: '200' });
     });
     afterAll(async () => {
-      other?.kill();
+      await other?.stop();
     });
 
     it('counts a visitor seen by one instance and then the other once', async () => {
@@ -188,25 +106,25 @@ describe('view counting across instances', () => {
 
       const hereFirst = await postView(app, documentId, visitor('a'));
       expect(hereFirst.body.data).toMatchObject({ counted: true });
-      const thereSecond = await other.view(documentId, visitor('a'));
+      const thereSecond = await viewOn(other, documentId, visitor('a'));
       expect(thereSecond.status).toBe(200);
       expect(((await thereSecond.json()) as { data: { counted: boolean } }).data.counted).toBe(
         false,
       );
 
-      const thereFirst = await other.view(documentId, visitor('b'));
+      const thereFirst = await viewOn(other, documentId, visitor('b'));
       expect(((await thereFirst.json()) as { data: { counted: boolean } }).data.counted).toBe(true);
       const hereSecond = await postView(app, documentId, visitor('b'));
       expect(hereSecond.body.data.counted).toBe(false);
 
       // Another visitor counts on either instance.
-      const third = await other.view(documentId, visitor('c'));
+      const third = await viewOn(other, documentId, visitor('c'));
       expect(((await third.json()) as { data: { counted: boolean } }).data.counted).toBe(true);
 
       // The same visitor arriving at both instances at once is counted once.
       const [here, there] = await Promise.all([
         postView(app, documentId, visitor('d')),
-        other.view(documentId, visitor('d')),
+        viewOn(other, documentId, visitor('d')),
       ]);
       const thereBody = (await there.json()) as { data: { counted: boolean } };
       expect([here.body.data.counted, thereBody.data.counted].filter(Boolean)).toHaveLength(1);
@@ -233,7 +151,7 @@ describe('view counting across instances', () => {
           ),
           Promise.all(
             Array.from({ length: PER_INSTANCE }, async (_, i) => {
-              const res = await other.view(documentId, `${documentId}-there-${i}`);
+              const res = await viewOn(other, documentId, `${documentId}-there-${i}`);
               return {
                 status: res.status,
                 body: (await res.json()) as { data: { counted: boolean } },

@@ -5,24 +5,9 @@ import { type Core, createStrapi } from '@strapi/strapi';
 import supertest from 'supertest';
 
 import { createTestDatabase, type TestDatabase } from './database';
+import { APP_ROOT, TEST_ADMIN, TEST_APP_ENV, TEST_SECRETS } from './env';
 
-export const APP_ROOT = path.resolve(__dirname, '..', '..');
-
-/** Fixed secrets for tests: never used anywhere else. */
-export const TEST_SECRETS = {
-  APP_KEYS: 'test-key-a,test-key-b',
-  API_TOKEN_SALT: 'test-api-token-salt',
-  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
-  JWT_SECRET: 'test-jwt-secret',
-  ENCRYPTION_KEY: 'test-encryption-key',
-  PREVIEW_SECRET: 'test-preview-secret',
-};
-
-export const TEST_ADMIN = {
-  email: 'super.admin@newsroom.test',
-  password: 'Sup3rSecretPass',
-};
+export { APP_ROOT, TEST_ADMIN, TEST_SECRETS };
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -58,12 +43,7 @@ export const bootStrapi = async ({ env = {} }: BootOptions = {}): Promise<TestAp
   if (current) throw new Error('Strapi is already booted in this test file');
   const db = await createTestDatabase();
   const restoreEnv = applyEnv({
-    NODE_ENV: 'test',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    SEED_EXAMPLE_CONTENT: 'false',
-    CRON_ENABLED: 'false',
-    // Tests measure counting, not the guard: a file that tests the rate limit turns it on.
-    VIEWS_RATE_LIMIT_PER_MINUTE: '0',
+    ...TEST_APP_ENV,
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ...TEST_SECRETS,
