@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Core, createStrapi } from '@strapi/strapi';
 import supertest from 'supertest';
 
-import { createTestDatabase, type TestDatabase } from './database';
+import { createTestDatabase, type DatabaseClient, type TestDatabase } from './database';
 import { APP_ROOT, TEST_ADMIN, TEST_APP_ENV, TEST_SECRETS } from './env';
 
 export { APP_ROOT, TEST_ADMIN, TEST_SECRETS };
@@ -20,6 +20,8 @@ export interface TestApp {
 export interface BootOptions {
   /** Extra environment for this boot (e.g. `SEED_EXAMPLE_CONTENT: 'true'`). */
   env?: Record<string, string>;
+  /** The database to boot on: `DATABASE_CLIENT`'s (SQLite by default) unless a test needs one. */
+  database?: DatabaseClient;
 }
 
 let current: { app: TestApp; restoreEnv: () => void } | undefined;
@@ -39,9 +41,9 @@ const applyEnv = (vars: Record<string, string>): (() => void) => {
  * Boots a real Strapi (the compiled app in `dist/`, see `npm test`) on a database of its own,
  * listening on a free loopback port. Call once per test file, in `beforeAll`.
  */
-export const bootStrapi = async ({ env = {} }: BootOptions = {}): Promise<TestApp> => {
+export const bootStrapi = async ({ env = {}, database }: BootOptions = {}): Promise<TestApp> => {
   if (current) throw new Error('Strapi is already booted in this test file');
-  const db = await createTestDatabase();
+  const db = await createTestDatabase(database);
   const restoreEnv = applyEnv({
     ...TEST_APP_ENV,
     ADMIN_EMAIL: TEST_ADMIN.email,
@@ -72,3 +74,12 @@ export const stopStrapi = async (): Promise<void> => {
   await app.db.drop();
   restoreEnv();
 };
+
+/**
+ * A module of the compiled app in `dist/src` (e.g. `appModule<typeof import('../../src/publishing/scheduler')>('publishing/scheduler')`):
+ * the copy the app under test loaded (Jest's registry hands back the same instance), so state it
+ * keeps, such as who is acting, is the app's.
+ */
+export const appModule = <T>(modulePath: string): T =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app's own compiled module, not a second copy
+  require(path.join(APP_ROOT, 'dist', 'src', modulePath)) as T;
