@@ -55,9 +55,8 @@ const report = (
   });
   say(`\nWritten: ${file} (${fmt(seconds)} s in all)`);
   if (failures.length === 0) {
-    say(
-      '\nAll checks passed: no view lost or double-counted, no 5xx, rankings as SQL computes them.',
-    );
+    const rankings = options.ranking ? ', rankings as SQL computes them' : '';
+    say(`\nAll checks passed: no view lost or double-counted, no 5xx${rankings}.`);
     return 0;
   }
   say(`\nFAILED (${failures.length}):\n${failures.map((failure) => `- ${failure}`).join('\n')}`);
