@@ -4,7 +4,7 @@
  */
 
 import { ARTICLE_UID } from '../../src/constants';
-import { createDraftAs, createNewsroomStaff } from '../helpers/admin';
+import { createApiToken, createDraftAs, createNewsroomStaff } from '../helpers/admin';
 import { TEST_SECRETS } from '../helpers/env';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
@@ -58,14 +58,7 @@ describeWithDatabase('the preview of a draft', () => {
   });
 
   it('answers with a read-only API token (200), not with a made-up one (401)', async () => {
-    const tokens = app.strapi.service('admin::api-token-content-api') as unknown as {
-      create(attributes: Record<string, unknown>): Promise<{ accessKey: string }>;
-    };
-    const { accessKey } = await tokens.create({
-      name: 'Preview reader',
-      type: 'read-only',
-      lifespan: null,
-    });
+    const accessKey = await createApiToken(app, 'Preview reader');
 
     const res = await preview(draft.documentId).set('Authorization', `Bearer ${accessKey}`);
     expect(res.status).toBe(200);

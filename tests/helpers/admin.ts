@@ -169,3 +169,15 @@ export const createDraftAs = async (
   if (res.status !== 201) throw new Error(`draft: ${res.status} ${JSON.stringify(res.body)}`);
   return { documentId: res.body.data.documentId, slug: res.body.data.slug };
 };
+
+/** A new API token of `type` (Settings > API Tokens), without expiry: its bearer key. */
+export const createApiToken = async (
+  app: TestApp,
+  name: string,
+  type: 'read-only' | 'full-access' = 'read-only',
+): Promise<string> => {
+  const tokens = app.strapi.service('admin::api-token-content-api') as unknown as {
+    create(attributes: Record<string, unknown>): Promise<{ accessKey: string }>;
+  };
+  return (await tokens.create({ name, type, lifespan: null })).accessKey;
+};
