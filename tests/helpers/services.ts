@@ -7,6 +7,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 
 import { PG } from './database';
 import { APP_ROOT } from './env';
@@ -72,8 +73,8 @@ const probe = (service: Service): string | undefined => {
 const answers = new Map<Service, string | undefined>();
 
 /**
- * Whether `service` answers (asked once per test file). When it does not: prints why once, and
- * throws when `CI=true`.
+ * Whether `service` answers (asked once per test file). When it does not: prints which file is
+ * skipped and why, or throws when `CI=true`.
  */
 export const serviceAvailable = (service: Service): boolean => {
   if (!answers.has(service)) {
@@ -84,8 +85,9 @@ export const serviceAvailable = (service: Service): boolean => {
       if (process.env.CI === 'true') {
         throw new Error(`${message}; CI=true, so the tests that need it fail instead of skipping.`);
       }
-      // eslint-disable-next-line no-console -- the one line that says why tests were skipped
-      console.warn(`${message}: skipping the tests that need it.`);
+      const file = path.relative(APP_ROOT, expect.getState().testPath ?? 'this file');
+      // Straight to stderr: Jest drops what a wholly skipped file logs through `console`.
+      process.stderr.write(`\n${file} skipped: ${message}.\n`);
     }
   }
   return answers.get(service) === undefined;
@@ -95,12 +97,10 @@ export const serviceAvailable = (service: Service): boolean => {
 export const describeNeeding = (...services: Service[]): jest.Describe =>
   services.every(serviceAvailable) ? describe : describe.skip;
 
-/**
- * `describe` for a file that boots the app: skipped (or failed on CI) when the test database's
- * server is absent, i.e. PostgreSQL under `DATABASE_CLIENT=postgres`; SQLite needs nothing.
- */
+/** What the test database needs: PostgreSQL under `DATABASE_CLIENT=postgres`; SQLite nothing. */
+export const databaseServices = (): Service[] =>
+  process.env.DATABASE_CLIENT === 'postgres' ? ['postgres'] : [];
+
+/** `describe` for a file that boots the app: skipped (or failed on CI) without its database. */
 export const describeWithDatabase = (name: string, fn: () => void): void =>
-  describeNeeding(...(process.env.DATABASE_CLIENT === 'postgres' ? ['postgres' as const] : []))(
-    name,
-    fn,
-  );
+  describeNeeding(...databaseServices())(name, fn);
