@@ -1,95 +1,80 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+/**
+ * Booting as an operator does, `strapi start` in a child process: production refuses to start
+ * without its secrets, naming each missing one, and the first-admin variables are checked before
+ * anything is served.
+ */
 
 import { SECRET_NAMES } from '../../src/setup/secrets';
-import { APP_ROOT } from '../helpers/strapi';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startStrapiProcess, StrapiStartError } from '../helpers/process';
 
-const STRAPI_BIN = path.join(APP_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+/** Every secret blank: what a fresh server without secrets has (a `.env` cannot fill them in). */
+const NO_SECRETS = Object.fromEntries(SECRET_NAMES.map((name) => [name, '']));
 
-interface Run {
-  code: number | null;
-  output: string;
-}
+describe('booting with strapi start', () => {
+  let db: TestDatabase;
 
-/** `strapi start` in a child process, as an operator would run it, with `env` over a clean environment. */
-const strapiStart = (env: Record<string, string>): Promise<Run> => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-boot-'));
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) =>
-        !(SECRET_NAMES as readonly string[]).includes(key) &&
-        !key.startsWith('DATABASE_') &&
-        !key.startsWith('ADMIN_') &&
-        !key.startsWith('JEST'),
-    ),
-  );
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [STRAPI_BIN, 'start'],
-      {
-        cwd: APP_ROOT,
-        timeout: 60000,
-        env: {
-          ...base,
-          STRAPI_TELEMETRY_DISABLED: 'true',
-          SEED_EXAMPLE_CONTENT: 'false',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DATABASE_CLIENT: 'sqlite',
-          DATABASE_FILENAME: path.join(dir, 'boot.db'),
-          SECRETS_FILE: path.join(dir, 'secrets.json'),
-          ...env,
-        },
-      },
-      (error, stdout, stderr) => {
-        fs.rmSync(dir, { recursive: true, force: true });
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-          output: `${stdout}\n${stderr}`,
-        });
-      },
-    );
+  beforeEach(async () => {
+    db = await createTestDatabase('sqlite');
   });
-};
+  afterEach(async () => {
+    await db.drop();
+  });
 
-describe('booting', () => {
+  /** Starts the app with `secrets` and `env`, expecting it to stop by itself; answers how it stopped. */
+  const refusedStart = async (
+    secrets: Record<string, string>,
+    env: Record<string, string> = {},
+  ): Promise<StrapiStartError> => {
+    try {
+      const started = await startStrapiProcess({
+        database: db.env,
+        // Outside production, missing secrets are generated into this file: keep it in the test's dir.
+        env: { SECRETS_FILE: `${db.env.DATABASE_FILENAME}.secrets.json`, ...env },
+        secrets,
+        startTimeoutMs: 60_000,
+      });
+      await started.stop();
+    } catch (error) {
+      if (error instanceof StrapiStartError && error.exit) return error;
+      throw error;
+    }
+    throw new Error('the app started');
+  };
+
   it('refuses to start in production without secrets, naming every missing variable', async () => {
-    const run = await strapiStart({ NODE_ENV: 'production' });
+    const run = await refusedStart(NO_SECRETS, { NODE_ENV: 'production' });
 
-    expect(run.code).not.toBe(0);
+    expect(run.exit?.code).not.toBe(0);
     expect(run.output).toContain('Missing required secrets for production');
     for (const name of SECRET_NAMES) expect(run.output).toContain(name);
   });
 
   it('names only the secret that is missing in production', async () => {
     const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, `value-of-${name}`]));
-    delete secrets.JWT_SECRET;
 
-    const run = await strapiStart({ NODE_ENV: 'production', ...secrets });
+    const run = await refusedStart({ ...secrets, JWT_SECRET: '' }, { NODE_ENV: 'production' });
 
-    expect(run.code).not.toBe(0);
+    expect(run.exit?.code).not.toBe(0);
     expect(run.output).toMatch(/Missing required secrets for production: JWT_SECRET\./);
   });
 
   it('stops when ADMIN_PASSWORD breaks a password rule, saying which', async () => {
-    const run = await strapiStart({
+    const run = await refusedStart(NO_SECRETS, {
       ADMIN_EMAIL: 'chief@newsroom.test',
       ADMIN_PASSWORD: 'alllowercase1',
     });
 
-    expect(run.code).not.toBe(0);
+    expect(run.exit?.code).not.toBe(0);
     expect(run.output).toContain('ADMIN_PASSWORD');
     expect(run.output).toContain('contain at least one uppercase letter');
     expect(run.output).not.toContain('at least 8 characters');
   });
 
   it('stops when ADMIN_EMAIL is set without ADMIN_PASSWORD', async () => {
-    const run = await strapiStart({ ADMIN_EMAIL: 'chief@newsroom.test' });
+    const run = await refusedStart(NO_SECRETS, { ADMIN_EMAIL: 'chief@newsroom.test' });
 
-    expect(run.code).not.toBe(0);
+    expect(run.exit?.code).not.toBe(0);
     expect(run.output).toContain('ADMIN_PASSWORD is not set');
   });
 });

@@ -1,8 +1,13 @@
+/**
+ * The reference report (the page the product was specified from), seeded at boot: the slug route
+ * answers everything the page shows in one call.
+ */
+
+import { REFERENCE_SLUG } from '../../src/setup/example-content';
+import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
-const SLUG = 'natos-rutte-anticipates-success-of-us-peace-initiative-for-ukraine';
-
-describe('the reference report, seeded at boot', () => {
+describeWithDatabase('the reference report, seeded at boot', () => {
   let app: TestApp;
 
   beforeAll(async () => {
@@ -10,14 +15,14 @@ describe('the reference report, seeded at boot', () => {
   });
   afterAll(stopStrapi);
 
-  it('serves the whole page from one call to the slug route', async () => {
-    const res = await app.request().get(`/api/articles/slug/${SLUG}`);
+  it('is served whole from one call to the slug route', async () => {
+    const res = await app.request().get(`/api/articles/slug/${REFERENCE_SLUG}`);
 
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       documentId: expect.any(String),
       title: "NATO's Rutte anticipates success of US peace initiative for Ukraine",
-      slug: SLUG,
+      slug: 'natos-rutte-anticipates-success-of-us-peace-initiative-for-ukraine',
       standfirst: 'NATO Optimistic on Ukraine Peace Efforts, Stresses Continued Support',
       readingTimeMinutes: 2,
       views: 35,

@@ -5,9 +5,8 @@
  * then a scheduled draft is a draft like any other: invisible to readers.
  */
 
-import path from 'node:path';
-
-import { adminLogin, contentManager } from '../helpers/admin';
+import { ARTICLE_UID } from '../../src/constants';
+import { adminLogin, type ContentManager, contentManager } from '../helpers/admin';
 import {
   articleRows,
   bodyOfWords,
@@ -15,46 +14,33 @@ import {
   createAuthor,
   createSection,
   type Doc,
+  draftRow,
+  LONG_AGO,
+  publicationLog,
+  publishedRows,
+  type Row,
+  setStored,
 } from '../helpers/fixtures';
-import { APP_ROOT, bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
+import { describeWithDatabase } from '../helpers/services';
+import { appModule, bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
-const ARTICLE = 'api::article.article';
-const LOG = 'api::publication-log.publication-log';
+/** The scheduler's clock in this file: every run is told the time, none reads it. */
+const NOW = new Date('2030-03-04T12:00:00.000Z');
+const minutesFromNow = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
-type Row = Record<string, unknown>;
-type Scheduler = typeof import('../../src/publishing/scheduler');
-
-const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
-
-describe('scheduled publishing', () => {
+describeWithDatabase('the scheduler', () => {
   let app: TestApp;
-  let cm: ReturnType<typeof contentManager>;
+  let cm: ContentManager;
   let section: Doc;
   let author: Doc;
 
-  const publishDueArticles = (now?: Date) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app's own compiled module, not a second copy
-    const scheduler = require(
-      path.join(APP_ROOT, 'dist', 'src', 'publishing', 'scheduler'),
-    ) as Scheduler;
-    return scheduler.publishDueArticles(app.strapi, now);
-  };
-
-  const draftRow = async (documentId: string): Promise<Row> => {
-    const draft = (await articleRows(app.strapi, documentId)).find(
-      (row) => row.publishedAt === null,
-    );
-    if (!draft) throw new Error(`no draft for ${documentId}`);
-    return draft;
-  };
-  const publishedRows = async (documentId: string): Promise<Row[]> =>
-    (await articleRows(app.strapi, documentId)).filter((row) => row.publishedAt !== null);
-
-  const logLines = (documentId: string) =>
-    app.strapi.db.query(LOG).findMany({
-      where: { articleDocumentId: documentId },
-      orderBy: { id: 'asc' },
-    }) as Promise<Row[]>;
+  const publishDueArticles = (now = NOW) =>
+    appModule<typeof import('../../src/publishing/scheduler')>(
+      'publishing/scheduler',
+    ).publishDueArticles(app.strapi, now);
+  const draft = (documentId: string) => draftRow(app.strapi, documentId);
+  const liveRows = (documentId: string) => publishedRows(app.strapi, documentId);
+  const logLines = (documentId: string) => publicationLog(app.strapi, documentId);
 
   /** A complete draft, scheduled by the Super Admin through the content manager. */
   const scheduledDraft = async (scheduledAt: Date, title = `Scheduled ${Math.random()}`) => {
@@ -64,7 +50,7 @@ describe('scheduled publishing', () => {
       section: section.documentId,
       authors: [author.documentId],
     });
-    const res = await cm.update(ARTICLE, doc.documentId, {
+    const res = await cm.update(ARTICLE_UID, doc.documentId, {
       scheduledAt: scheduledAt.toISOString(),
     });
     if (res.status !== 200) throw new Error(`schedule: ${res.status} ${JSON.stringify(res.body)}`);
@@ -79,7 +65,7 @@ describe('scheduled publishing', () => {
   });
   afterAll(stopStrapi);
 
-  it('a scheduled draft is invisible to the public until it is published', async () => {
+  it('keeps a scheduled draft invisible to the public until it publishes it', async () => {
     const { documentId, slug } = await scheduledDraft(new Date('2099-06-01T06:00:00.000Z'));
 
     expect((await app.request().get(`/api/articles/slug/${slug}`)).status).toBe(404);
@@ -96,14 +82,14 @@ describe('scheduled publishing', () => {
   it('publishes a due draft, logs it as the Scheduler, and the public reads it', async () => {
     const { documentId, slug } = await scheduledDraft(minutesFromNow(-5), 'Due now');
 
-    const run = await publishDueArticles(new Date());
+    const run = await publishDueArticles();
 
     expect(run.published).toContain(documentId);
-    const [published] = await publishedRows(documentId);
+    const [published] = await liveRows(documentId);
     expect(published).toBeDefined();
     expect(published.title).toBe('Due now');
     expect(published.originallyPublishedAt).toBeTruthy();
-    expect((await draftRow(documentId)).scheduledAt).toBeNull();
+    expect((await draft(documentId)).scheduledAt).toBeNull();
 
     const page = await app.request().get(`/api/articles/slug/${slug}`);
     expect(page.status).toBe(200);
@@ -119,18 +105,16 @@ describe('scheduled publishing', () => {
     });
   });
 
-  it('a due draft is published exactly once by two runs at the same time', async () => {
+  it('publishes a due draft exactly once when two runs overlap', async () => {
     const { documentId } = await scheduledDraft(minutesFromNow(-2), 'Raced');
-    const now = new Date();
-
-    const [first, second] = await Promise.all([publishDueArticles(now), publishDueArticles(now)]);
+    const [first, second] = await Promise.all([publishDueArticles(), publishDueArticles()]);
 
     const publishedBy = [first, second].filter((run) => run.published.includes(documentId));
     expect(publishedBy).toHaveLength(1);
     expect([...first.refused, ...second.refused].map((r) => r.documentId)).not.toContain(
       documentId,
     );
-    expect(await publishedRows(documentId)).toHaveLength(1);
+    expect(await liveRows(documentId)).toHaveLength(1);
     const lines = await logLines(documentId);
     expect(lines.map((line) => [line.action, line.actor])).toEqual([
       ['scheduled-publish', 'Scheduler'],
@@ -141,40 +125,38 @@ describe('scheduled publishing', () => {
     const at = minutesFromNow(60);
     const { documentId } = await scheduledDraft(at, 'Not yet');
 
-    const early = await publishDueArticles(new Date());
+    const early = await publishDueArticles();
     expect(early.published).not.toContain(documentId);
-    expect(await publishedRows(documentId)).toHaveLength(0);
-    expect(new Date((await draftRow(documentId)).scheduledAt as string).getTime()).toBe(
-      at.getTime(),
-    );
+    expect(await liveRows(documentId)).toHaveLength(0);
+    expect(new Date((await draft(documentId)).scheduledAt as string).getTime()).toBe(at.getTime());
     expect(await logLines(documentId)).toHaveLength(0);
 
     const onTime = await publishDueArticles(new Date(at.getTime() + 1000));
     expect(onTime.published).toContain(documentId);
-    expect(await publishedRows(documentId)).toHaveLength(1);
+    expect(await liveRows(documentId)).toHaveLength(1);
   });
 
   it('does not publish a due draft without a section: unschedules it and logs the refusal', async () => {
-    const doc = (await app.strapi.documents(ARTICLE).create({
+    const doc = (await app.strapi.documents(ARTICLE_UID).create({
       data: {
         title: 'Due without section',
         body: bodyOfWords(40),
         authors: [author.documentId],
       },
     })) as Doc;
-    const res = await cm.update(ARTICLE, doc.documentId, {
+    const res = await cm.update(ARTICLE_UID, doc.documentId, {
       scheduledAt: minutesFromNow(-1).toISOString(),
     });
     expect(res.status).toBe(200);
 
-    const run = await publishDueArticles(new Date());
+    const run = await publishDueArticles();
 
     expect(run.published).not.toContain(doc.documentId);
     expect(run.refused.map((r) => r.documentId)).toContain(doc.documentId);
-    expect(await publishedRows(doc.documentId)).toHaveLength(0);
-    const draft = await draftRow(doc.documentId);
-    expect(draft.scheduledAt).toBeNull();
-    expect(draft.title).toBe('Due without section');
+    expect(await liveRows(doc.documentId)).toHaveLength(0);
+    const stored = await draft(doc.documentId);
+    expect(stored.scheduledAt).toBeNull();
+    expect(stored.title).toBe('Due without section');
     const lines = await logLines(doc.documentId);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
@@ -185,55 +167,54 @@ describe('scheduled publishing', () => {
     expect(String(lines[0].note)).toContain('a section');
 
     // Off the schedule: the next run neither retries nor logs it again.
-    const next = await publishDueArticles(new Date());
+    const next = await publishDueArticles();
     expect(next.refused.map((r) => r.documentId)).not.toContain(doc.documentId);
     expect(await logLines(doc.documentId)).toHaveLength(1);
   });
 
   it("leaves the published article's updatedAt, and its status in the admin, alone afterwards", async () => {
     const { documentId } = await scheduledDraft(minutesFromNow(-3), 'Quiet afterwards');
-    expect((await publishDueArticles(new Date())).published).toContain(documentId);
+    expect((await publishDueArticles()).published).toContain(documentId);
+    // Saved long ago: a later run that wrote to the article would move updatedAt to now.
+    await setStored(app.strapi, documentId, { updatedAt: LONG_AGO });
     const before = await articleRows(app.strapi, documentId);
     expect(before.filter((row) => row.publishedAt !== null)).toHaveLength(1);
 
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const again = await publishDueArticles(new Date());
+    const again = await publishDueArticles(minutesFromNow(1));
 
     expect(again.published).not.toContain(documentId);
     const after = await articleRows(app.strapi, documentId);
     expect(after.map((row) => [row.id, row.updatedAt, row.publishedAt])).toEqual(
       before.map((row) => [row.id, row.updatedAt, row.publishedAt]),
     );
+    for (const row of after) expect(new Date(String(row.updatedAt))).toEqual(LONG_AGO);
     expect(await logLines(documentId)).toHaveLength(1);
 
     // The admin shows it as published, not as a modified draft.
-    const inAdmin = await cm.findOne(ARTICLE, documentId);
+    const inAdmin = await cm.findOne(ARTICLE_UID, documentId);
     expect(inAdmin.status).toBe(200);
     expect(inAdmin.body.data.status).toBe('published');
   });
 
-  it("a published article's scheduled draft is republished once, keeping originallyPublishedAt", async () => {
+  it("republishes a published article's scheduled draft once, keeping originallyPublishedAt", async () => {
     const live = await createArticle(app.strapi, {
       title: 'Already live',
       section: section.documentId,
       authors: [author.documentId],
     });
-    const [published] = await publishedRows(live.documentId);
-    const res = await cm.update(ARTICLE, live.documentId, {
+    const [published] = await liveRows(live.documentId);
+    const res = await cm.update(ARTICLE_UID, live.documentId, {
       title: 'Already live, revised',
       scheduledAt: minutesFromNow(-1).toISOString(),
     });
     expect(res.status).toBe(200);
 
-    const [first, second] = await Promise.all([
-      publishDueArticles(new Date()),
-      publishDueArticles(new Date()),
-    ]);
+    const [first, second] = await Promise.all([publishDueArticles(), publishDueArticles()]);
 
     expect(
       [...first.published, ...second.published].filter((id) => id === live.documentId),
     ).toHaveLength(1);
-    const republished = await publishedRows(live.documentId);
+    const republished = await liveRows(live.documentId);
     expect(republished).toHaveLength(1);
     expect(republished[0].title).toBe('Already live, revised');
     expect(republished[0].originallyPublishedAt).toEqual(published.originallyPublishedAt);

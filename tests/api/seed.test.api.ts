@@ -1,19 +1,24 @@
+/**
+ * The example content: seeded at boot on an empty database with SEED_EXAMPLE_CONTENT=true (one
+ * section, one author, the reference report with 35 views), and idempotent: a second run creates
+ * and changes nothing, keeps the views readers added, and seeds again only an emptied newsroom.
+ */
+
+import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../../src/constants';
 import {
   REFERENCE_SLUG,
   seedExampleContent,
   seedExampleContentIfEmpty,
 } from '../../src/setup/example-content';
 import { utcDay } from '../../src/views';
-import { articleRows, createArticle } from '../helpers/fixtures';
+import { articleRows, createArticle, LONG_AGO } from '../helpers/fixtures';
+import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { dailyViews, postView, viewCounter } from '../helpers/views';
 
-const ARTICLE = 'api::article.article';
-const SECTION = 'api::section.section';
-const AUTHOR = 'api::author.author';
 const TITLE = "NATO's Rutte anticipates success of US peace initiative for Ukraine";
 
-describe('the example content (SEED_EXAMPLE_CONTENT=true on an empty database)', () => {
+describeWithDatabase('the example content (SEED_EXAMPLE_CONTENT=true on an empty database)', () => {
   let app: TestApp;
 
   /** Everything a seed run could change, straight from the database. */
@@ -24,16 +29,16 @@ describe('the example content (SEED_EXAMPLE_CONTENT=true on an empty database)',
       .select('document_id', 'views')
       .orderBy('document_id');
     return {
-      articles: await strapi.db.query(ARTICLE).findMany({ orderBy: { id: 'asc' } }),
-      sections: await strapi.db.query(SECTION).findMany({ orderBy: { id: 'asc' } }),
-      authors: await strapi.db.query(AUTHOR).findMany({ orderBy: { id: 'asc' } }),
+      articles: await strapi.db.query(ARTICLE_UID).findMany({ orderBy: { id: 'asc' } }),
+      sections: await strapi.db.query(SECTION_UID).findMany({ orderBy: { id: 'asc' } }),
+      authors: await strapi.db.query(AUTHOR_UID).findMany({ orderBy: { id: 'asc' } }),
       views: viewRows.map((row) => ({ documentId: row.document_id, views: Number(row.views) })),
     };
   };
 
   const referenceDocumentId = async (): Promise<string> => {
     const row: { documentId: string } | null = await app.strapi.db
-      .query(ARTICLE)
+      .query(ARTICLE_UID)
       .findOne({ select: ['documentId'], where: { slug: REFERENCE_SLUG } });
     if (!row) throw new Error('the reference report is missing');
     return row.documentId;
@@ -119,17 +124,20 @@ describe('the example content (SEED_EXAMPLE_CONTENT=true on an empty database)',
   });
 
   it('a second run creates nothing and changes nothing', async () => {
+    // Everything saved long ago: a run that wrote any row would move its updatedAt to now.
+    for (const uid of [ARTICLE_UID, SECTION_UID, AUTHOR_UID]) {
+      await app.strapi.db.query(uid).updateMany({ where: {}, data: { updatedAt: LONG_AGO } });
+    }
     const before = await snapshot();
-    await new Promise((resolve) => setTimeout(resolve, 20));
 
     const report = await seedExampleContent(app.strapi);
 
     expect(report).toEqual({ created: [] });
     const after = await snapshot();
     expect(after).toEqual(before);
-    expect(after.articles.map((a) => String(a.updatedAt))).toEqual(
-      before.articles.map((a) => String(a.updatedAt)),
-    );
+    for (const row of [...after.articles, ...after.sections, ...after.authors]) {
+      expect(new Date(row.updatedAt)).toEqual(LONG_AGO);
+    }
     const page = await app.request().get(`/api/articles/slug/${REFERENCE_SLUG}`);
     expect(page.body.data.views).toBe(35);
   });
@@ -160,8 +168,8 @@ describe('the example content (SEED_EXAMPLE_CONTENT=true on an empty database)',
 
     beforeAll(async () => {
       oldDocumentId = await referenceDocumentId();
-      await app.strapi.documents(ARTICLE).delete({ documentId: oldDocumentId });
-      expect(await app.strapi.db.query(ARTICLE).count()).toBe(0);
+      await app.strapi.documents(ARTICLE_UID).delete({ documentId: oldDocumentId });
+      expect(await app.strapi.db.query(ARTICLE_UID).count()).toBe(0);
     });
 
     it('does not seed when SEED_EXAMPLE_CONTENT is unset (outside `strapi develop`) or "false"', async () => {
@@ -169,7 +177,7 @@ describe('the example content (SEED_EXAMPLE_CONTENT=true on an empty database)',
       await seedExampleContentIfEmpty(app.strapi, {});
       await seedExampleContentIfEmpty(app.strapi, { SEED_EXAMPLE_CONTENT: 'false' });
       await seedExampleContentIfEmpty(app.strapi, { SEED_EXAMPLE_CONTENT: '1' });
-      expect(await app.strapi.db.query(ARTICLE).count()).toBe(0);
+      expect(await app.strapi.db.query(ARTICLE_UID).count()).toBe(0);
       expect((await app.request().get(`/api/articles/slug/${REFERENCE_SLUG}`)).status).toBe(404);
     });
 
@@ -190,7 +198,9 @@ describe('the example content (SEED_EXAMPLE_CONTENT=true on an empty database)',
       await createArticle(app.strapi, { title: 'Another story' });
       const report = await seedExampleContent(app.strapi);
       expect(report).toEqual({ created: [] });
-      expect(await app.strapi.db.query(ARTICLE).count({ where: { slug: REFERENCE_SLUG } })).toBe(2);
+      expect(
+        await app.strapi.db.query(ARTICLE_UID).count({ where: { slug: REFERENCE_SLUG } }),
+      ).toBe(2);
       expect(await articleRows(app.strapi, await referenceDocumentId())).toHaveLength(2);
     });
   });

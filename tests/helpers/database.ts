@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,11 +15,50 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const PG = {
+/** The PostgreSQL server tests make their databases on (`TEST_PG_*`). */
+export const PG = {
   host: process.env.TEST_PG_HOST ?? '127.0.0.1',
   port: Number(process.env.TEST_PG_PORT ?? 5432),
   user: process.env.TEST_PG_USER ?? 'postgres',
   password: process.env.TEST_PG_PASSWORD ?? '',
+};
+
+/**
+ * What every test database's name starts with (`TEST_DATABASE_PREFIX`). Letters, digits and
+ * underscores only, so the name needs no escaping, and short enough that PostgreSQL's 63-byte
+ * limit never truncates two names into one.
+ */
+export const databasePrefix = (value = process.env.TEST_DATABASE_PREFIX): string => {
+  const prefix = value || 'newsroom_test';
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(prefix)) {
+    throw new Error(
+      `TEST_DATABASE_PREFIX must be 1 to 40 lowercase letters, digits or underscores, starting with a letter, not "${prefix}".`,
+    );
+  }
+  return prefix;
+};
+
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' ||
+  host.startsWith('/') || // a Unix socket directory: this machine
+  host === '::1' ||
+  (net.isIPv4(host) && host.startsWith('127.'));
+
+/**
+ * Tests CREATE and DROP databases: on a server other than this machine's, only when the
+ * operator says so with `TEST_PG_ALLOW_REMOTE=true` (a shared or production server is the
+ * likely mistake behind a non-loopback host).
+ */
+export const assertTestServer = (
+  host = PG.host,
+  allowRemote = process.env.TEST_PG_ALLOW_REMOTE === 'true',
+): void => {
+  if (isLoopback(host) || allowRemote) return;
+  throw new Error(
+    `Refusing to create and drop test databases on the PostgreSQL server at "${host}", which is ` +
+      'not this machine. Point TEST_PG_HOST at a loopback server, or set TEST_PG_ALLOW_REMOTE=true ' +
+      'if that server is meant for throwaway test databases.',
+  );
 };
 
 const adminQuery = async (sql: string): Promise<void> => {
@@ -35,9 +75,11 @@ const adminQuery = async (sql: string): Promise<void> => {
 export const createTestDatabase = async (
   client: DatabaseClient = (process.env.DATABASE_CLIENT as DatabaseClient | undefined) ?? 'sqlite',
 ): Promise<TestDatabase> => {
-  const name = `newsroom_test_${process.env.JEST_WORKER_ID ?? '0'}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${databasePrefix()}_${process.env.JEST_WORKER_ID ?? '0'}_${process.pid}_${randomBytes(4).toString('hex')}`;
 
   if (client === 'postgres') {
+    assertTestServer();
+    // Only a database this call created is ever dropped: CREATE fails on an existing name.
     await adminQuery(`CREATE DATABASE "${name}"`);
     return {
       client,

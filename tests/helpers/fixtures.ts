@@ -2,24 +2,29 @@ import { randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-const ARTICLE = 'api::article.article';
-const SECTION = 'api::section.section';
-const AUTHOR = 'api::author.author';
+import { ARTICLE_UID, AUTHOR_UID, PUBLICATION_LOG_UID, SECTION_UID } from '../../src/constants';
+
+export type Row = Record<string, unknown>;
 
 const unique = () => randomBytes(3).toString('hex');
 
-/** A Strapi blocks body of `words` words. */
-export const bodyOfWords = (words: number) => [
-  {
-    type: 'paragraph' as const,
-    children: [
-      {
-        type: 'text' as const,
-        text: Array.from({ length: words }, (_, i) => `word${i}`).join(' '),
-      },
-    ],
-  },
-];
+/** A Strapi blocks paragraph holding `text`. */
+export const paragraph = (text: string) => ({
+  type: 'paragraph' as const,
+  children: [{ type: 'text' as const, text }],
+});
+
+/** `n` distinct words (`w0 w1 ...`, or with another prefix). */
+export const words = (n: number, prefix = 'word') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
+
+/** A Strapi blocks body of `n` words. */
+export const bodyOfWords = (n: number) => [paragraph(words(n))];
+
+/** A relation value that connects the given documents (as the admin panel sends it). */
+export const connect = (...documentIds: string[]) => ({
+  connect: documentIds.map((documentId) => ({ documentId })),
+});
 
 export interface Doc {
   id: number;
@@ -29,12 +34,12 @@ export interface Doc {
 
 export const createSection = (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
   strapi
-    .documents(SECTION)
+    .documents(SECTION_UID)
     .create({ data: { name: `Section ${unique()}`, ...data } }) as Promise<Doc>;
 
 export const createAuthor = (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
   strapi
-    .documents(AUTHOR)
+    .documents(AUTHOR_UID)
     .create({ data: { name: `Author ${unique()}`, ...data } }) as Promise<Doc>;
 
 /**
@@ -47,20 +52,69 @@ export const createArticle = async (
 ): Promise<Doc> => {
   const section = data.section ?? (await createSection(strapi)).documentId;
   const authors = data.authors ?? [(await createAuthor(strapi)).documentId];
-  return strapi.documents(ARTICLE).create({
+  return strapi.documents(ARTICLE_UID).create({
     data: { title: `Story ${unique()}`, body: bodyOfWords(50), ...data, section, authors },
     status: publish ? 'published' : 'draft',
   }) as Promise<Doc>;
 };
 
+/** A draft made straight through the Document Service, with only the fields given. */
+export const createDraft = (strapi: Core.Strapi, data: Record<string, unknown>) =>
+  strapi
+    .documents(ARTICLE_UID)
+    .create({ data: { title: `Draft ${unique()}`, ...data } }) as Promise<Doc>;
+
 export const publishArticle = (strapi: Core.Strapi, documentId: string) =>
-  strapi.documents(ARTICLE).publish({ documentId });
+  strapi.documents(ARTICLE_UID).publish({ documentId });
 
 export const unpublishArticle = (strapi: Core.Strapi, documentId: string) =>
-  strapi.documents(ARTICLE).unpublish({ documentId });
+  strapi.documents(ARTICLE_UID).unpublish({ documentId });
+
+/**
+ * `update` params, built outside the call: Strapi 5.54's `const` type parameter rejects literal
+ * `data` keys.
+ */
+export const updateParams = (
+  documentId: string,
+  data: Record<string, unknown>,
+  status?: 'draft' | 'published',
+) => ({ documentId, data, ...(status ? { status } : {}) });
+
+/** Saves an edit to an article's draft only (no publish). */
+export const editDraft = (strapi: Core.Strapi, documentId: string, data: Record<string, unknown>) =>
+  strapi.documents(ARTICLE_UID).update(updateParams(documentId, data));
 
 /** Every stored version (draft and published) of an article, straight from the database. */
 export const articleRows = (strapi: Core.Strapi, documentId: string) =>
-  strapi.db.query(ARTICLE).findMany({ where: { documentId }, orderBy: { id: 'asc' } }) as Promise<
-    Array<Record<string, unknown>>
-  >;
+  strapi.db
+    .query(ARTICLE_UID)
+    .findMany({ where: { documentId }, orderBy: { id: 'asc' } }) as Promise<Row[]>;
+
+/** An article's stored draft (throws when there is none). */
+export const draftRow = async (strapi: Core.Strapi, documentId: string): Promise<Row> => {
+  const draft = (await articleRows(strapi, documentId)).find((row) => row.publishedAt === null);
+  if (!draft) throw new Error(`no draft for ${documentId}`);
+  return draft;
+};
+
+/** An article's stored published versions (none, or one). */
+export const publishedRows = async (strapi: Core.Strapi, documentId: string): Promise<Row[]> =>
+  (await articleRows(strapi, documentId)).filter((row) => row.publishedAt !== null);
+
+/**
+ * Sets stored columns of every version of an article straight in the database, without moving
+ * `updatedAt` unless asked: a test that must see whether something writes a timestamp sets it to
+ * a fixed past instant first, instead of waiting for the clock to move on.
+ */
+export const setStored = (strapi: Core.Strapi, documentId: string, data: Row) =>
+  strapi.db.query(ARTICLE_UID).updateMany({ where: { documentId }, data });
+
+/** A fixed instant long past: what `setStored` writes where a test wants to see a change. */
+export const LONG_AGO = new Date('2020-02-02T02:02:02.000Z');
+
+/** The publishing log's lines for an article, oldest first. */
+export const publicationLog = (strapi: Core.Strapi, documentId: string) =>
+  strapi.db.query(PUBLICATION_LOG_UID).findMany({
+    where: { articleDocumentId: documentId },
+    orderBy: { id: 'asc' },
+  }) as Promise<Row[]>;

@@ -40,3 +40,26 @@ export const dailyViews = async (
     .orderBy('day');
   return Object.fromEntries(rows.map((row) => [row.day, Number(row.views)]));
 };
+
+/** The total readers see on an article (`GET /api/articles/:documentId`, checked to be a 200). */
+export const apiViews = async (app: TestApp, documentId: string): Promise<number> => {
+  const res = await app.request().get(`/api/articles/${documentId}`);
+  expect(res.status).toBe(200);
+  return res.body.data.views as number;
+};
+
+/** An article's stored views over all days (`article_views_daily`). */
+export const dailyTotal = async (app: TestApp, documentId: string): Promise<number> =>
+  Object.values(await dailyViews(app, documentId)).reduce((sum, views) => sum + views, 0);
+
+/** `POST /api/articles/:documentId/views` to a Strapi at `url` (another process), as one browser. */
+export const postViewTo = async (url: string, documentId: string, visitor: number | string) => {
+  const res = await fetch(`${url}/api/articles/${documentId}/views`, {
+    method: 'POST',
+    headers: { 'User-Agent': browserUserAgent(visitor) },
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { data: { documentId: string; views: number; counted: boolean } },
+  };
+};

@@ -1,0 +1,76 @@
+/**
+ * A fresh database per bench run, made and dropped by the tests' own helper, plus a direct
+ * connection for the checks and the ranking corpus.
+ */
+
+import knex, { type Knex } from 'knex';
+
+import {
+  createTestDatabase,
+  type DatabaseClient,
+  type TestDatabase,
+} from '../../tests/helpers/database';
+
+export interface BenchDatabase extends TestDatabase {
+  label: string;
+  /** What to look for in a process's command line to find the backends serving it. */
+  backendMatch?: string;
+  knex: Knex;
+}
+
+/** A connection with the same `DATABASE_*` values the app gets. */
+const connect = (client: DatabaseClient, env: Record<string, string>): Knex =>
+  client === 'postgres'
+    ? knex({
+        client: 'pg',
+        connection: {
+          host: env.DATABASE_HOST,
+          port: Number(env.DATABASE_PORT),
+          user: env.DATABASE_USERNAME,
+          password: env.DATABASE_PASSWORD,
+          database: env.DATABASE_NAME,
+        },
+        pool: { min: 0, max: 4 },
+      })
+    : knex({
+        client: 'better-sqlite3',
+        connection: { filename: env.DATABASE_FILENAME },
+        useNullAsDefault: true,
+      });
+
+export const openDatabase = async (client: DatabaseClient): Promise<BenchDatabase> => {
+  const db = await createTestDatabase(client);
+  const connection = connect(client, db.env);
+  return {
+    ...db,
+    label: client === 'postgres' ? 'PostgreSQL' : 'SQLite',
+    backendMatch: client === 'postgres' ? db.env.DATABASE_NAME : undefined,
+    knex: connection,
+    drop: async () => {
+      await connection.destroy();
+      await db.drop();
+    },
+  };
+};
+
+export const databaseVersion = async ({ client, knex: db }: BenchDatabase): Promise<string> => {
+  if (client === 'postgres') {
+    const result: { rows: Array<{ server_version: string }> } = await db.raw('SHOW server_version');
+    return result.rows[0].server_version;
+  }
+  const rows: Array<{ version: string }> = await db.raw('select sqlite_version() as version');
+  return rows[0].version;
+};
+
+/** A stored count: `views` of the row whose `document_id` is `documentId`, 0 when none. */
+export const storedCount = async (
+  db: BenchDatabase,
+  table: string,
+  documentId: string,
+): Promise<number> => {
+  const row: { views: unknown } | undefined = await db
+    .knex(table)
+    .where({ document_id: documentId })
+    .first('views');
+  return Number(row?.views ?? 0);
+};

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: load figures and exactness checks of the view counter, on the built app, on
+ * SQLite and PostgreSQL. `npm run bench -- --help` lists the options; README, "Benchmarks", says
+ * what is measured and the figures.
+ */
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { APP_ROOT } from '../../tests/helpers/env';
+import { failuresOf } from './checks';
+import { fmt, say } from './format';
+import { type DatabaseResult, measureDatabase } from './measure';
+import { HELP, type Options, parseOptions } from './options';
+import { machine, markdown, printDatabase, ratiosOf, writeResults } from './report';
+import { type CeilingResult, measureCeiling } from './yardsticks';
+
+const compile = (): void => {
+  say('Compiling (tsc -p tsconfig.json) ...');
+  const tsc = path.join(APP_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: APP_ROOT, stdio: 'inherit' });
+};
+
+const ensureBuilt = (): void => {
+  if (!fs.existsSync(path.join(APP_ROOT, 'dist', 'src', 'api', 'bench', 'routes', 'bench.js'))) {
+    throw new Error(
+      'dist/ has no bench routes: run `npx tsc -p tsconfig.json` (or drop --no-build).',
+    );
+  }
+};
+
+const report = (
+  options: Options,
+  ceiling: CeilingResult,
+  results: DatabaseResult[],
+  startedAt: number,
+): number => {
+  say('\n================ results ================');
+  results.forEach((result) => printDatabase(result, ceiling));
+  const host = machine();
+  const summary = markdown(results, ceiling, host, options);
+  say(`\n---- Markdown (for the README) ----\n\n${summary}`);
+  const failures = failuresOf(ceiling, results);
+  const seconds = (Date.now() - startedAt) / 1000;
+  const file = writeResults({
+    date: new Date().toISOString(),
+    seconds,
+    machine: host,
+    options,
+    bare: ceiling,
+    results: results.map((result) => ({ ...result, ratios: ratiosOf(result, ceiling) })),
+    failures,
+    markdown: summary,
+  });
+  say(`\nWritten: ${file} (${fmt(seconds)} s in all)`);
+  if (failures.length === 0) {
+    const rankings = options.ranking ? ', rankings as SQL computes them' : '';
+    say(`\nAll checks passed: no view lost or double-counted, no 5xx${rankings}.`);
+    return 0;
+  }
+  say(`\nFAILED (${failures.length}):\n${failures.map((failure) => `- ${failure}`).join('\n')}`);
+  return 1;
+};
+
+const bench = async (options: Options): Promise<number> => {
+  const startedAt = Date.now();
+  if (options.build) compile();
+  ensureBuilt();
+  say(
+    `Newsroom bench (${options.size}): ${options.connections} connections, ${fmt(options.amount)} requests per target (warm-up ${fmt(options.warmup)}), ${options.databases.join(' and ')}`,
+  );
+  const ceiling = await measureCeiling(options);
+  const results: DatabaseResult[] = [];
+  for (const client of options.databases) results.push(await measureDatabase(client, options));
+  return report(options, ceiling, results, startedAt);
+};
+
+const main = async (): Promise<number> => {
+  let options: Options | undefined;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(
+      `${(error as Error).message} (\`npm run bench -- --help\` lists the options)\n`,
+    );
+    return 2;
+  }
+  if (!options) {
+    say(HELP);
+    return 0;
+  }
+  return bench(options);
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `\nbench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+import path from 'node:path';
+
+/** The repository root: `dist/` (the app the tests boot) and `node_modules` are under it. */
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Fixed secrets for tests: never used anywhere else. */
+export const TEST_SECRETS = {
+  APP_KEYS: 'test-key-a,test-key-b',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+  JWT_SECRET: 'test-jwt-secret',
+  ENCRYPTION_KEY: 'test-encryption-key',
+  PREVIEW_SECRET: 'test-preview-secret',
+};
+
+export const TEST_ADMIN = {
+  email: 'super.admin@newsroom.test',
+  password: 'Sup3rSecretPass',
+};
+
+/**
+ * What every Strapi under test runs with, in this process or as a child: no example content, no
+ * cron, no rate limit and no Redis unless a test asks (tests measure counting, not the guards).
+ * Set explicitly because Strapi loads a developer's `.env` for whatever is not set.
+ */
+export const TEST_APP_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  SEED_EXAMPLE_CONTENT: 'false',
+  CRON_ENABLED: 'false',
+  VIEWS_RATE_LIMIT_PER_MINUTE: '0',
+  REDIS_URL: '',
+};
