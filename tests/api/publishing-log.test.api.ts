@@ -5,17 +5,15 @@
  */
 
 import { ARTICLE_UID, PUBLICATION_LOG_UID } from '../../src/constants';
-import { createDraftAs, createNewsroomStaff } from '../helpers/admin';
+import { createNewsroomStaff, type NewsroomStaff } from '../helpers/admin';
 import { publicationLog, type Row } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 describeWithDatabase('the publishing log', () => {
   let app: TestApp;
-  let staff: Awaited<ReturnType<typeof createNewsroomStaff>>;
+  let staff: NewsroomStaff;
 
-  const authorDraft = (title: string) =>
-    createDraftAs(staff.author.cm, { title, section: staff.section, byline: staff.byline });
   const logLines = (documentId: string) => publicationLog(app.strapi, documentId);
 
   beforeAll(async () => {
@@ -26,7 +24,7 @@ describeWithDatabase('the publishing log', () => {
 
   it("records each publish and unpublish with the acting admin's label and id", async () => {
     const { editor } = staff;
-    const { documentId } = await authorDraft('Logged article');
+    const { documentId } = await staff.authorDraft('Logged article');
 
     expect((await editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
     expect((await editor.cm.unpublish(ARTICLE_UID, documentId)).status).toBe(200);
@@ -45,13 +43,13 @@ describeWithDatabase('the publishing log', () => {
   });
 
   it('writes no line for a refused publish', async () => {
-    const { documentId } = await authorDraft('Refused publish, no log');
+    const { documentId } = await staff.authorDraft('Refused publish, no log');
     expect((await staff.author.cm.publish(ARTICLE_UID, documentId)).status).toBe(403);
     expect(await logLines(documentId)).toHaveLength(0);
   });
 
   it('is read by an Editor in the content manager (200), not by an Author (403)', async () => {
-    const { documentId } = await authorDraft('Log read by editor');
+    const { documentId } = await staff.authorDraft('Log read by editor');
     expect((await staff.editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
 
     const res = await staff.editor.cm.findMany(
@@ -67,7 +65,7 @@ describeWithDatabase('the publishing log', () => {
 
   it('cannot be written through the content manager, not even by the Super Admin (403)', async () => {
     const { superCm, editor } = staff;
-    const { documentId } = await authorDraft('Log is read-only');
+    const { documentId } = await staff.authorDraft('Log is read-only');
     expect((await editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
     const [line] = await logLines(documentId);
     const lineId = line.documentId as string;

@@ -3,10 +3,7 @@ import {
   readingTimeMinutes,
   WORDS_PER_MINUTE,
 } from '../../src/publishing/reading-time';
-
-const words = (n: number, prefix = 'w') =>
-  Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+import { paragraph, words } from '../helpers/fixtures';
 
 describe('countWords', () => {
   it('counts the words of a paragraph', () => {
