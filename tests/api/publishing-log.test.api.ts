@@ -14,8 +14,6 @@ describeWithDatabase('the publishing log', () => {
   let app: TestApp;
   let staff: NewsroomStaff;
 
-  const logLines = (documentId: string) => publicationLog(app.strapi, documentId);
-
   beforeAll(async () => {
     app = await bootStrapi();
     staff = await createNewsroomStaff(app);
@@ -29,7 +27,7 @@ describeWithDatabase('the publishing log', () => {
     expect((await editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
     expect((await editor.cm.unpublish(ARTICLE_UID, documentId)).status).toBe(200);
 
-    const lines = await logLines(documentId);
+    const lines = await publicationLog(app.strapi, documentId);
     expect(lines.map((line) => line.action)).toEqual(['publish', 'unpublish']);
     for (const line of lines) {
       expect(line).toMatchObject({
@@ -45,7 +43,7 @@ describeWithDatabase('the publishing log', () => {
   it('writes no line for a refused publish', async () => {
     const { documentId } = await staff.authorDraft('Refused publish, no log');
     expect((await staff.author.cm.publish(ARTICLE_UID, documentId)).status).toBe(403);
-    expect(await logLines(documentId)).toHaveLength(0);
+    expect(await publicationLog(app.strapi, documentId)).toHaveLength(0);
   });
 
   it('is read by an Editor in the content manager (200), not by an Author (403)', async () => {
@@ -67,7 +65,7 @@ describeWithDatabase('the publishing log', () => {
     const { superCm, editor } = staff;
     const { documentId } = await staff.authorDraft('Log is read-only');
     expect((await editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
-    const [line] = await logLines(documentId);
+    const [line] = await publicationLog(app.strapi, documentId);
     const lineId = line.documentId as string;
     const count = await app.strapi.db.query(PUBLICATION_LOG_UID).count();
 
@@ -85,7 +83,7 @@ describeWithDatabase('the publishing log', () => {
     expect((await superCm.bulkDelete(PUBLICATION_LOG_UID, [lineId])).status).toBe(403);
 
     expect(await app.strapi.db.query(PUBLICATION_LOG_UID).count()).toBe(count);
-    expect((await logLines(documentId))[0]).toEqual(line);
+    expect((await publicationLog(app.strapi, documentId))[0]).toEqual(line);
     // The Editor, who only reads it, is refused too.
     expect((await editor.cm.remove(PUBLICATION_LOG_UID, lineId)).status).toBe(403);
   });
