@@ -1,3 +1,8 @@
+/**
+ * Reading time: words counted across every kind of block (not punctuation), 200 a minute,
+ * rounded up, at least 1.
+ */
+
 import {
   countWords,
   readingTimeMinutes,
