@@ -19,7 +19,6 @@ describeWithDatabase("an author's email", () => {
   let author: Doc;
   let article: Doc;
 
-  const get = (url: string) => app.request().get(url);
   const expectNoEmail = (res: Response) => {
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(EMAIL);
@@ -49,30 +48,30 @@ describeWithDatabase("an author's email", () => {
   });
 
   it('is in no public response', async () => {
-    const list = await get('/api/authors');
+    const list = await app.request().get('/api/authors');
     expectNoEmail(list);
     expect(list.body.data.map((a: { documentId: string }) => a.documentId)).toContain(
       author.documentId,
     );
 
-    const one = await get(`/api/authors/${author.documentId}`);
+    const one = await app.request().get(`/api/authors/${author.documentId}`);
     expectNoEmail(one);
     expect(one.body.data.name).toBe('Private Reporter');
 
-    const articles = await get('/api/articles?populate=authors');
+    const articles = await app.request().get('/api/articles?populate=authors');
     expectNoEmail(articles);
     const ours = articles.body.data.find(
       (a: { documentId: string }) => a.documentId === article.documentId,
     );
     expect(ours.authors).toEqual([expect.objectContaining({ name: 'Private Reporter' })]);
 
-    expectNoEmail(await get('/api/articles?populate[authors][populate]=*'));
+    expectNoEmail(await app.request().get('/api/articles?populate[authors][populate]=*'));
 
-    const page = await get(`/api/articles/slug/${article.slug as string}`);
+    const page = await app.request().get(`/api/articles/slug/${article.slug as string}`);
     expectNoEmail(page);
     expect(page.body.data.authors).toEqual([expect.objectContaining({ name: 'Private Reporter' })]);
 
-    expectNoEmail(await get('/api/sections?populate[articles][populate]=authors'));
+    expectNoEmail(await app.request().get('/api/sections?populate[articles][populate]=authors'));
   });
 
   it.each([
@@ -83,13 +82,13 @@ describeWithDatabase("an author's email", () => {
   ])(
     'cannot be asked for, filtered or sorted on by readers: /api/authors?%s is a 400',
     async (query) => {
-      const res = await get(`/api/authors?${query}`);
+      const res = await app.request().get(`/api/authors?${query}`);
       expect([res.status, JSON.stringify(res.body).includes(EMAIL)]).toEqual([400, false]);
     },
   );
 
   it('cannot be filtered on through an article either (400)', async () => {
-    const res = await get('/api/articles?filters[authors][email][$contains]=private');
+    const res = await app.request().get('/api/articles?filters[authors][email][$contains]=private');
     expect(res.status).toBe(400);
   });
 });

@@ -8,7 +8,7 @@ import { ARTICLE_UID } from '../../src/constants';
 import { adminLogin, type ContentManager, contentManager } from '../helpers/admin';
 import {
   articleRows,
-  bodyOfWords,
+  completeFields,
   createAuthor,
   createDraft,
   createSection,
@@ -17,6 +17,7 @@ import {
   LONG_AGO,
   publishedRows,
   setStored,
+  timeOf,
   updateParams,
 } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
@@ -25,21 +26,13 @@ import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 /** What callers send, and must not get stored. */
 const SENT = '2001-01-01T00:00:00.000Z';
 
-const timeOf = (value: unknown): number => new Date(value as string).getTime();
-
 describeWithDatabase('originallyPublishedAt', () => {
   let app: TestApp;
   let cm: ContentManager;
   let section: Doc;
   let author: Doc;
 
-  const completeDraft = (data: Record<string, unknown> = {}) =>
-    createDraft(app.strapi, {
-      body: bodyOfWords(30),
-      section: section.documentId,
-      authors: [author.documentId],
-      ...data,
-    });
+  const completeDraft = () => createDraft(app.strapi, completeFields(section, author));
   const storedTimes = async (documentId: string) =>
     (await articleRows(app.strapi, documentId)).map((row) => timeOf(row.originallyPublishedAt));
 
@@ -121,9 +114,7 @@ describeWithDatabase('originallyPublishedAt', () => {
     const created = await app.strapi.documents(ARTICLE_UID).create({
       data: {
         title: 'Born published',
-        body: bodyOfWords(30),
-        section: section.documentId,
-        authors: [author.documentId],
+        ...completeFields(section, author),
         originallyPublishedAt: SENT,
       },
       status: 'published',

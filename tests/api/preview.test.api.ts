@@ -4,14 +4,19 @@
  */
 
 import { ARTICLE_UID } from '../../src/constants';
-import { createApiToken, createDraftAs, createNewsroomStaff } from '../helpers/admin';
+import {
+  createApiToken,
+  createDraftAs,
+  createNewsroomStaff,
+  type NewsroomStaff,
+} from '../helpers/admin';
 import { TEST_SECRETS } from '../helpers/env';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 describeWithDatabase('the preview of a draft', () => {
   let app: TestApp;
-  let staff: Awaited<ReturnType<typeof createNewsroomStaff>>;
+  let staff: NewsroomStaff;
   /** Published as "..., published title", then edited in its draft only. */
   let draft: { documentId: string; slug: string };
 
@@ -68,12 +73,7 @@ describeWithDatabase('the preview of a draft', () => {
   });
 
   it('is never what the public gets', async () => {
-    const { author, section, byline } = staff;
-    const neverPublished = await createDraftAs(author.cm, {
-      title: 'Never published, previewable',
-      section,
-      byline,
-    });
+    const neverPublished = await staff.authorDraft('Never published, previewable');
     for (const query of ['', '?status=draft']) {
       const res = await app.request().get(`/api/articles/${neverPublished.documentId}${query}`);
       expect(res.status).toBe(404);

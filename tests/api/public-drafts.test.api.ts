@@ -10,7 +10,6 @@ import {
   DRAFT_TITLE,
   publicReaders,
   PUBLISHED_TITLE,
-  type Reader,
   titles,
   UNPUBLISHED_EDIT,
 } from '../helpers/public-content';
@@ -29,7 +28,7 @@ describeWithDatabase('drafts, for readers', () => {
   let content: Awaited<ReturnType<typeof createPublicContent>>;
   const readers = publicReaders(() => app);
 
-  const get = (reader: Reader, url: string) => reader.auth(app.request().get(url));
+  const { get } = readers;
 
   beforeAll(async () => {
     app = await bootStrapi();

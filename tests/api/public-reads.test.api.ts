@@ -10,7 +10,6 @@ import {
   createPublicContent,
   publicReaders,
   PUBLISHED_TITLE,
-  type Reader,
   titles,
 } from '../helpers/public-content';
 import { describeWithDatabase } from '../helpers/services';
@@ -22,7 +21,7 @@ describeWithDatabase('the public API', () => {
   let content: Awaited<ReturnType<typeof createPublicContent>>;
   const readers = publicReaders(() => app);
 
-  const get = (reader: Reader, url: string) => reader.auth(app.request().get(url));
+  const { get } = readers;
   const names = (res: { body: { data: Array<{ name?: unknown }> } }) =>
     res.body.data.map((item) => item.name);
 

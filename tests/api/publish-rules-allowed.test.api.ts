@@ -8,6 +8,7 @@ import { ARTICLE_UID } from '../../src/constants';
 import { adminLogin, type ContentManager, contentManager } from '../helpers/admin';
 import {
   bodyOfWords,
+  completeFields,
   connect,
   createAuthor,
   createDraft,
@@ -25,11 +26,7 @@ describeWithDatabase('a complete article is published', () => {
   let section: Doc;
   let author: Doc;
 
-  const complete = () => ({
-    body: bodyOfWords(30),
-    section: section.documentId,
-    authors: [author.documentId],
-  });
+  const complete = () => completeFields(section, author);
   const completeDraft = () => createDraft(app.strapi, complete());
   const published = (documentId: string) => publishedRows(app.strapi, documentId);
 

@@ -11,6 +11,7 @@ import { expectValidationError, rejectionOf } from '../helpers/errors';
 import {
   articleRows,
   bodyOfWords,
+  completeFields,
   connect,
   createArticle,
   createAuthor,
@@ -33,11 +34,7 @@ describeWithDatabase('publishing an incomplete article', () => {
   let author: Doc;
 
   const draft = (data: Record<string, unknown>) => createDraft(app.strapi, data);
-  const complete = () => ({
-    body: bodyOfWords(30),
-    section: section.documentId,
-    authors: [author.documentId],
-  });
+  const complete = () => completeFields(section, author);
   const expectRefusalMessage = (message: string, missing: string) => {
     expect(message).toContain('This article cannot be published yet: it needs');
     expect(message).toContain(missing);

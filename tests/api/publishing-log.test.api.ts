@@ -5,18 +5,14 @@
  */
 
 import { ARTICLE_UID, PUBLICATION_LOG_UID } from '../../src/constants';
-import { createDraftAs, createNewsroomStaff } from '../helpers/admin';
+import { createNewsroomStaff, type NewsroomStaff } from '../helpers/admin';
 import { publicationLog, type Row } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 describeWithDatabase('the publishing log', () => {
   let app: TestApp;
-  let staff: Awaited<ReturnType<typeof createNewsroomStaff>>;
-
-  const authorDraft = (title: string) =>
-    createDraftAs(staff.author.cm, { title, section: staff.section, byline: staff.byline });
-  const logLines = (documentId: string) => publicationLog(app.strapi, documentId);
+  let staff: NewsroomStaff;
 
   beforeAll(async () => {
     app = await bootStrapi();
@@ -26,12 +22,12 @@ describeWithDatabase('the publishing log', () => {
 
   it("records each publish and unpublish with the acting admin's label and id", async () => {
     const { editor } = staff;
-    const { documentId } = await authorDraft('Logged article');
+    const { documentId } = await staff.authorDraft('Logged article');
 
     expect((await editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
     expect((await editor.cm.unpublish(ARTICLE_UID, documentId)).status).toBe(200);
 
-    const lines = await logLines(documentId);
+    const lines = await publicationLog(app.strapi, documentId);
     expect(lines.map((line) => line.action)).toEqual(['publish', 'unpublish']);
     for (const line of lines) {
       expect(line).toMatchObject({
@@ -45,13 +41,13 @@ describeWithDatabase('the publishing log', () => {
   });
 
   it('writes no line for a refused publish', async () => {
-    const { documentId } = await authorDraft('Refused publish, no log');
+    const { documentId } = await staff.authorDraft('Refused publish, no log');
     expect((await staff.author.cm.publish(ARTICLE_UID, documentId)).status).toBe(403);
-    expect(await logLines(documentId)).toHaveLength(0);
+    expect(await publicationLog(app.strapi, documentId)).toHaveLength(0);
   });
 
   it('is read by an Editor in the content manager (200), not by an Author (403)', async () => {
-    const { documentId } = await authorDraft('Log read by editor');
+    const { documentId } = await staff.authorDraft('Log read by editor');
     expect((await staff.editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
 
     const res = await staff.editor.cm.findMany(
@@ -67,9 +63,9 @@ describeWithDatabase('the publishing log', () => {
 
   it('cannot be written through the content manager, not even by the Super Admin (403)', async () => {
     const { superCm, editor } = staff;
-    const { documentId } = await authorDraft('Log is read-only');
+    const { documentId } = await staff.authorDraft('Log is read-only');
     expect((await editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
-    const [line] = await logLines(documentId);
+    const [line] = await publicationLog(app.strapi, documentId);
     const lineId = line.documentId as string;
     const count = await app.strapi.db.query(PUBLICATION_LOG_UID).count();
 
@@ -87,7 +83,7 @@ describeWithDatabase('the publishing log', () => {
     expect((await superCm.bulkDelete(PUBLICATION_LOG_UID, [lineId])).status).toBe(403);
 
     expect(await app.strapi.db.query(PUBLICATION_LOG_UID).count()).toBe(count);
-    expect((await logLines(documentId))[0]).toEqual(line);
+    expect((await publicationLog(app.strapi, documentId))[0]).toEqual(line);
     // The Editor, who only reads it, is refused too.
     expect((await editor.cm.remove(PUBLICATION_LOG_UID, lineId)).status).toBe(403);
   });

@@ -5,7 +5,7 @@
  */
 
 import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../../src/constants';
-import { createDraftAs, createNewsroomStaff } from '../helpers/admin';
+import { createNewsroomStaff, type NewsroomStaff } from '../helpers/admin';
 import {
   articleRows,
   bodyOfWords,
@@ -19,10 +19,8 @@ import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 describeWithDatabase('an Author', () => {
   let app: TestApp;
-  let staff: Awaited<ReturnType<typeof createNewsroomStaff>>;
+  let staff: NewsroomStaff;
 
-  const authorDraft = (title: string) =>
-    createDraftAs(staff.author.cm, { title, section: staff.section, byline: staff.byline });
   const draft = (documentId: string) => draftRow(app.strapi, documentId);
   const isPublished = async (documentId: string) =>
     (await publishedRows(app.strapi, documentId)).length === 1;
@@ -53,7 +51,7 @@ describeWithDatabase('an Author', () => {
   });
 
   it('cannot publish (403): an Editor can (200), and then the public reads it', async () => {
-    const { documentId, slug } = await authorDraft('Author cannot publish this');
+    const { documentId, slug } = await staff.authorDraft('Author cannot publish this');
 
     const refused = await staff.author.cm.publish(ARTICLE_UID, documentId);
     expect(refused.status).toBe(403);
@@ -69,7 +67,7 @@ describeWithDatabase('an Author', () => {
   });
 
   it('cannot unpublish (403): an Editor can (200), and the public then gets 404', async () => {
-    const { documentId, slug } = await authorDraft('Author cannot unpublish this');
+    const { documentId, slug } = await staff.authorDraft('Author cannot unpublish this');
     expect((await staff.editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
 
     expect((await staff.author.cm.unpublish(ARTICLE_UID, documentId)).status).toBe(403);
@@ -81,7 +79,7 @@ describeWithDatabase('an Author', () => {
   });
 
   it('edits their own never-published draft (200)', async () => {
-    const { documentId } = await authorDraft('Own draft, first title');
+    const { documentId } = await staff.authorDraft('Own draft, first title');
 
     const res = await staff.author.cm.update(ARTICLE_UID, documentId, {
       title: 'Own draft, second title',
@@ -92,7 +90,7 @@ describeWithDatabase('an Author', () => {
   });
 
   it("cannot edit another author's draft (403), which stays unchanged", async () => {
-    const { documentId } = await authorDraft('Ada owns this one');
+    const { documentId } = await staff.authorDraft('Ada owns this one');
 
     const res = await staff.otherAuthor.cm.update(ARTICLE_UID, documentId, {
       title: 'Otto was here',
@@ -107,7 +105,7 @@ describeWithDatabase('an Author', () => {
 
   it('cannot edit their own article once it was published, even after an unpublish (403)', async () => {
     const { author, editor } = staff;
-    const { documentId } = await authorDraft('Published, then locked');
+    const { documentId } = await staff.authorDraft('Published, then locked');
     expect((await author.cm.update(ARTICLE_UID, documentId, { standfirst: 'before' })).status).toBe(
       200,
     );
@@ -127,7 +125,7 @@ describeWithDatabase('an Author', () => {
   });
 
   it('cannot set scheduledAt on their own draft (403 saying Editors), and the draft is unchanged', async () => {
-    const { documentId } = await authorDraft('Author wants a schedule');
+    const { documentId } = await staff.authorDraft('Author wants a schedule');
     const before = await draft(documentId);
 
     const res = await staff.author.cm.update(ARTICLE_UID, documentId, {
@@ -161,7 +159,7 @@ describeWithDatabase('an Author', () => {
   });
 
   it('may save a form that sends back the unchanged scheduledAt of an unscheduled draft (200)', async () => {
-    const { documentId } = await authorDraft('Form sends null schedule');
+    const { documentId } = await staff.authorDraft('Form sends null schedule');
 
     const res = await staff.author.cm.update(ARTICLE_UID, documentId, {
       title: 'Form sends null schedule, saved',
@@ -174,11 +172,11 @@ describeWithDatabase('an Author', () => {
 
   it('deletes their own never-published draft (200) but not a published article (403)', async () => {
     const { author, editor } = staff;
-    const { documentId: own } = await authorDraft('Delete me');
+    const { documentId: own } = await staff.authorDraft('Delete me');
     expect((await author.cm.remove(ARTICLE_UID, own)).status).toBe(200);
     expect(await articleRows(app.strapi, own)).toHaveLength(0);
 
-    const { documentId: published } = await authorDraft('Do not delete me');
+    const { documentId: published } = await staff.authorDraft('Do not delete me');
     expect((await editor.cm.publish(ARTICLE_UID, published)).status).toBe(200);
     expect((await author.cm.remove(ARTICLE_UID, published)).status).toBe(403);
     expect(await isPublished(published)).toBe(true);

@@ -4,18 +4,14 @@
  */
 
 import { ARTICLE_UID } from '../../src/constants';
-import { createDraftAs, createNewsroomStaff } from '../helpers/admin';
-import { draftRow, LONG_AGO, publishedRows, setStored } from '../helpers/fixtures';
+import { createNewsroomStaff, type NewsroomStaff } from '../helpers/admin';
+import { draftRow, LONG_AGO, publishedRows, setStored, timeOf } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 describeWithDatabase('an Editor', () => {
   let app: TestApp;
-  let staff: Awaited<ReturnType<typeof createNewsroomStaff>>;
-
-  const authorDraft = (title: string) =>
-    createDraftAs(staff.author.cm, { title, section: staff.section, byline: staff.byline });
-  const timeOf = (value: unknown) => new Date(value as string).getTime();
+  let staff: NewsroomStaff;
 
   beforeAll(async () => {
     app = await bootStrapi();
@@ -24,7 +20,7 @@ describeWithDatabase('an Editor', () => {
   afterAll(stopStrapi);
 
   it('schedules a draft (200): scheduledAt is stored, and the Author may no longer edit it', async () => {
-    const { documentId } = await authorDraft('Editor schedules this');
+    const { documentId } = await staff.authorDraft('Editor schedules this');
 
     const res = await staff.editor.cm.update(ARTICLE_UID, documentId, {
       scheduledAt: '2099-03-01T08:00:00.000Z',
@@ -40,7 +36,7 @@ describeWithDatabase('an Editor', () => {
 
   it('republishes an edited article, which keeps its originallyPublishedAt', async () => {
     const { editor } = staff;
-    const { documentId } = await authorDraft('First published once');
+    const { documentId } = await staff.authorDraft('First published once');
     expect((await editor.cm.publish(ARTICLE_UID, documentId)).status).toBe(200);
     // First published long ago: a republish that stamped the date again would show at once.
     await setStored(app.strapi, documentId, { originallyPublishedAt: LONG_AGO });

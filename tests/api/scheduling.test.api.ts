@@ -40,7 +40,6 @@ describeWithDatabase('the scheduler', () => {
     ).publishDueArticles(app.strapi, now);
   const draft = (documentId: string) => draftRow(app.strapi, documentId);
   const liveRows = (documentId: string) => publishedRows(app.strapi, documentId);
-  const logLines = (documentId: string) => publicationLog(app.strapi, documentId);
 
   /** A complete draft, scheduled by the Super Admin through the content manager. */
   const scheduledDraft = async (scheduledAt: Date, title = `Scheduled ${Math.random()}`) => {
@@ -95,7 +94,7 @@ describeWithDatabase('the scheduler', () => {
     expect(page.status).toBe(200);
     expect(page.body.data.documentId).toBe(documentId);
 
-    const lines = await logLines(documentId);
+    const lines = await publicationLog(app.strapi, documentId);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       action: 'scheduled-publish',
@@ -115,7 +114,7 @@ describeWithDatabase('the scheduler', () => {
       documentId,
     );
     expect(await liveRows(documentId)).toHaveLength(1);
-    const lines = await logLines(documentId);
+    const lines = await publicationLog(app.strapi, documentId);
     expect(lines.map((line) => [line.action, line.actor])).toEqual([
       ['scheduled-publish', 'Scheduler'],
     ]);
@@ -129,7 +128,7 @@ describeWithDatabase('the scheduler', () => {
     expect(early.published).not.toContain(documentId);
     expect(await liveRows(documentId)).toHaveLength(0);
     expect(new Date((await draft(documentId)).scheduledAt as string).getTime()).toBe(at.getTime());
-    expect(await logLines(documentId)).toHaveLength(0);
+    expect(await publicationLog(app.strapi, documentId)).toHaveLength(0);
 
     const onTime = await publishDueArticles(new Date(at.getTime() + 1000));
     expect(onTime.published).toContain(documentId);
@@ -157,7 +156,7 @@ describeWithDatabase('the scheduler', () => {
     const stored = await draft(doc.documentId);
     expect(stored.scheduledAt).toBeNull();
     expect(stored.title).toBe('Due without section');
-    const lines = await logLines(doc.documentId);
+    const lines = await publicationLog(app.strapi, doc.documentId);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       action: 'scheduled-publish-refused',
@@ -169,7 +168,7 @@ describeWithDatabase('the scheduler', () => {
     // Off the schedule: the next run neither retries nor logs it again.
     const next = await publishDueArticles();
     expect(next.refused.map((r) => r.documentId)).not.toContain(doc.documentId);
-    expect(await logLines(doc.documentId)).toHaveLength(1);
+    expect(await publicationLog(app.strapi, doc.documentId)).toHaveLength(1);
   });
 
   it("leaves the published article's updatedAt, and its status in the admin, alone afterwards", async () => {
@@ -188,7 +187,7 @@ describeWithDatabase('the scheduler', () => {
       before.map((row) => [row.id, row.updatedAt, row.publishedAt]),
     );
     for (const row of after) expect(new Date(String(row.updatedAt))).toEqual(LONG_AGO);
-    expect(await logLines(documentId)).toHaveLength(1);
+    expect(await publicationLog(app.strapi, documentId)).toHaveLength(1);
 
     // The admin shows it as published, not as a modified draft.
     const inAdmin = await cm.findOne(ARTICLE_UID, documentId);
@@ -218,7 +217,7 @@ describeWithDatabase('the scheduler', () => {
     expect(republished).toHaveLength(1);
     expect(republished[0].title).toBe('Already live, revised');
     expect(republished[0].originallyPublishedAt).toEqual(published.originallyPublishedAt);
-    expect((await logLines(live.documentId)).map((line) => line.action)).toEqual([
+    expect((await publicationLog(app.strapi, live.documentId)).map((line) => line.action)).toEqual([
       'publish',
       'scheduled-publish',
     ]);

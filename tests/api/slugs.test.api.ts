@@ -6,7 +6,7 @@
 
 import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../../src/constants';
 import { adminLogin, type ContentManager, contentManager } from '../helpers/admin';
-import { createArticle, createAuthor } from '../helpers/fixtures';
+import { createArticle, createAuthor, slugsOf } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
@@ -16,13 +16,6 @@ const NATO_SLUG = 'natos-rutte-anticipates-success-of-us-peace-initiative-for-uk
 describeWithDatabase('the slug', () => {
   let app: TestApp;
   let cm: ContentManager;
-
-  const slugsOf = async (documentId: string): Promise<Array<string | null>> => {
-    const rows: Array<{ slug: string | null }> = await app.strapi.db
-      .query(ARTICLE_UID)
-      .findMany({ select: ['slug'], where: { documentId } });
-    return [...new Set(rows.map((row) => row.slug))];
-  };
 
   beforeAll(async () => {
     app = await bootStrapi();
@@ -35,7 +28,7 @@ describeWithDatabase('the slug', () => {
 
     expect(res.status).toBe(201);
     expect(res.body.data.slug).toBe(NATO_SLUG);
-    expect(await slugsOf(res.body.data.documentId)).toEqual([NATO_SLUG]);
+    expect(await slugsOf(app.strapi, res.body.data.documentId)).toEqual([NATO_SLUG]);
   });
 
   it('gets -1, then -2, when it is taken', async () => {
@@ -69,7 +62,7 @@ describeWithDatabase('the slug', () => {
 
     expect(res.status).toBe(201);
     expect(res.body.data.slug).toBe('short-one');
-    expect(await slugsOf(res.body.data.documentId)).toEqual(['short-one']);
+    expect(await slugsOf(app.strapi, res.body.data.documentId)).toEqual(['short-one']);
   });
 
   it('is kept when the title of an existing article changes', async () => {
@@ -94,7 +87,7 @@ describeWithDatabase('the slug', () => {
       title: 'Final headline',
     });
     expect(republished.status).toBe(200);
-    expect(await slugsOf(article.documentId)).toEqual(['original-headline']);
+    expect(await slugsOf(app.strapi, article.documentId)).toEqual(['original-headline']);
   });
 
   it('is made anew from the current title when an editor clears it', async () => {

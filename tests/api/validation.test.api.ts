@@ -7,7 +7,7 @@
 import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../../src/constants';
 import { adminLogin, type ContentManager, contentManager } from '../helpers/admin';
 import { expectValidationError } from '../helpers/errors';
-import { bodyOfWords, createArticle, createSection } from '../helpers/fixtures';
+import { bodyOfWords, createArticle, createSection, slugsOf } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
@@ -19,12 +19,6 @@ describeWithDatabase('a bad save', () => {
     uid: typeof ARTICLE_UID | typeof SECTION_UID | typeof AUTHOR_UID,
     where: Record<string, unknown> = {},
   ) => app.strapi.db.query(uid).count({ where });
-  const slugsOf = async (documentId: string): Promise<Array<string | null>> => {
-    const rows: Array<{ slug: string | null }> = await app.strapi.db
-      .query(ARTICLE_UID)
-      .findMany({ select: ['slug'], where: { documentId } });
-    return [...new Set(rows.map((row) => row.slug))];
-  };
 
   beforeAll(async () => {
     app = await bootStrapi();
@@ -122,10 +116,10 @@ describeWithDatabase('a bad save', () => {
         slug: 'taken-slug',
       });
       expectValidationError(updated, 'already used by another article', 'slug');
-      expect(await slugsOf(other.body.data.documentId)).toEqual(['yet-another-story']);
+      expect(await slugsOf(app.strapi, other.body.data.documentId)).toEqual(['yet-another-story']);
       // The owner's draft and published rows.
       expect(await count(ARTICLE_UID, { slug: 'taken-slug' })).toBe(2);
-      expect(await slugsOf(taken.documentId)).toEqual(['taken-slug']);
+      expect(await slugsOf(app.strapi, taken.documentId)).toEqual(['taken-slug']);
     });
 
     it('is refused with a slug that only a draft of another article has', async () => {

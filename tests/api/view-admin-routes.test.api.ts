@@ -9,12 +9,11 @@
 import { ARTICLE_UID, SECTION_UID } from '../../src/constants';
 import { adminLogin, createAdminUser, createRole } from '../helpers/admin';
 import { createArticle, type Doc } from '../helpers/fixtures';
+import { DAY_MS, RANKING_NOW } from '../helpers/most-read';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { postView, storedViews, viewCounter } from '../helpers/views';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const NOW = new Date('2026-06-15T12:00:00.000Z');
 const READ_ARTICLES = { action: 'plugin::content-manager.explorer.read', subject: ARTICLE_UID };
 
 describeWithDatabase('the views admin routes', () => {
@@ -43,14 +42,14 @@ describeWithDatabase('the views admin routes', () => {
       [40, 5],
     ];
     for (const [daysAgo, views] of plan) {
-      counter.useClock(() => new Date(NOW.getTime() - daysAgo * DAY_MS));
+      counter.useClock(() => new Date(RANKING_NOW.getTime() - daysAgo * DAY_MS));
       for (let i = 0; i < views; i += 1) {
         expect((await postView(app, article.documentId, `admin-${i}`)).body.data.counted).toBe(
           true,
         );
       }
     }
-    counter.useClock(() => NOW);
+    counter.useClock(() => RANKING_NOW);
     await counter.flush();
   });
   afterAll(async () => {

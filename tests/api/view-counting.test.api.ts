@@ -21,7 +21,6 @@ const CRAWLERS = [
 describeWithDatabase('a view', () => {
   let app: TestApp;
 
-  const flush = () => viewCounter(app).flush();
   const viewAs = (documentId: string, userAgent: string) =>
     app.request().post(`/api/articles/${documentId}/views`).set('User-Agent', userAgent);
 
@@ -50,7 +49,7 @@ describeWithDatabase('a view', () => {
         expect(res.body).toEqual({
           data: { documentId: article.documentId, views: before, counted: false },
         });
-        await flush();
+        await viewCounter(app).flush();
         expect(await storedViews(app, article.documentId)).toBe(before || undefined);
         expect(await apiViews(app, article.documentId)).toBe(before);
       },
@@ -70,7 +69,7 @@ describeWithDatabase('a view', () => {
       });
       const blank = await viewAs(article.documentId, '   ');
       expect(blank.body.data).toMatchObject({ views: before, counted: false });
-      await flush();
+      await viewCounter(app).flush();
       expect(await apiViews(app, article.documentId)).toBe(before);
     });
 
@@ -82,7 +81,7 @@ describeWithDatabase('a view', () => {
         views: before + 1,
         counted: true,
       });
-      await flush();
+      await viewCounter(app).flush();
       expect(await storedViews(app, article.documentId)).toBe(before + 1);
     });
   });
@@ -103,7 +102,7 @@ describeWithDatabase('a view', () => {
       }
       const other = await postView(app, article.documentId, 'dedupe-2');
       expect(other.body.data).toMatchObject({ views: 2, counted: true });
-      await flush();
+      await viewCounter(app).flush();
       expect(await storedViews(app, article.documentId)).toBe(2);
     });
 
@@ -113,7 +112,7 @@ describeWithDatabase('a view', () => {
         Array.from({ length: 20 }, () => postView(app, article.documentId, 'dedupe-burst')),
       );
       expect(responses.filter((res) => res.body.data.counted === true)).toHaveLength(1);
-      await flush();
+      await viewCounter(app).flush();
       expect(await storedViews(app, article.documentId)).toBe(1);
     });
 
@@ -131,7 +130,7 @@ describeWithDatabase('a view', () => {
       expect((await view('198.51.100.1')).body.data.counted).toBe(true);
       expect((await view('198.51.100.2')).body.data).toMatchObject({ views: 1, counted: false });
       expect((await view('203.0.113.9, 198.51.100.3')).body.data.counted).toBe(false);
-      await flush();
+      await viewCounter(app).flush();
       expect(await storedViews(app, article.documentId)).toBe(1);
     });
 
@@ -171,7 +170,7 @@ describeWithDatabase('a view', () => {
       expect((await postView(app, article.documentId, 'early-bird')).body.data.counted).toBe(true);
 
       counter.useClock(() => new Date());
-      await flush();
+      await viewCounter(app).flush();
       expect(await storedViews(app, article.documentId)).toBe(3);
       expect(await dailyViews(app, article.documentId)).toEqual({
         '2026-05-10': 1,
@@ -189,7 +188,7 @@ describeWithDatabase('a view', () => {
       await postView(app, article.documentId, 'rows-2');
       at('2026-04-02T08:00:00.000Z');
       await postView(app, article.documentId, 'rows-1');
-      await flush();
+      await viewCounter(app).flush();
       expect(await dailyViews(app, article.documentId)).toEqual({
         '2026-04-01': 2,
         '2026-04-02': 1,
@@ -199,7 +198,7 @@ describeWithDatabase('a view', () => {
       at('2026-04-01T20:00:00.000Z');
       await postView(app, article.documentId, 'rows-4');
       counter.useClock(() => new Date());
-      await flush();
+      await viewCounter(app).flush();
       expect(await dailyViews(app, article.documentId)).toEqual({
         '2026-04-01': 3,
         '2026-04-02': 2,

@@ -27,8 +27,6 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
   /** A view from a browser visitor no test in this file has used yet (so it counts). */
   let visitors = 0;
   const view = (documentId: string) => postView(app, documentId, `views-${(visitors += 1)}`);
-  /** Writes the buffered views, so `article_views` holds them. */
-  const flush = () => viewCounter(app).flush();
 
   beforeAll(async () => {
     app = await bootStrapi();
@@ -51,7 +49,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
 
     // Readers see the total at once; the row catches up with the next flush.
     expect(await apiViews(app, article.documentId)).toBe(2);
-    await flush();
+    await viewCounter(app).flush();
     expect(await storedViews(app, article.documentId)).toBe(2);
     expect(await apiViews(app, article.documentId)).toBe(2);
   });
@@ -72,7 +70,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
     expect(totals).toEqual(Array.from({ length: 200 }, (_, i) => start + 1 + i));
 
     expect(await apiViews(app, article.documentId)).toBe(start + 200);
-    await flush();
+    await viewCounter(app).flush();
     expect(await storedViews(app, article.documentId)).toBe(start + 200);
     expect(await apiViews(app, article.documentId)).toBe(start + 200);
   });
@@ -80,7 +78,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
   it('counts 500 concurrent views of distinct readers exactly', async () => {
     const article = await createArticle(app.strapi);
     expect((await view(article.documentId)).body.data.counted).toBe(true);
-    await flush();
+    await viewCounter(app).flush();
     const start = await storedViews(app, article.documentId);
     expect(start).toBe(1);
 
@@ -90,7 +88,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
     expect(responses.map((res) => res.status)).toEqual(Array(500).fill(200));
     expect(responses.filter((res) => res.body.data.counted === true)).toHaveLength(500);
 
-    await flush();
+    await viewCounter(app).flush();
     expect(viewCounter(app).unwrittenCount()).toBe(0);
     expect(await storedViews(app, article.documentId)).toBe(1 + 500);
     expect(await apiViews(app, article.documentId)).toBe(1 + 500);
@@ -102,7 +100,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
     for (let i = 0; i < 5; i += 1) {
       expect((await view(article.documentId)).body.data).toMatchObject({ counted: true });
     }
-    await flush();
+    await viewCounter(app).flush();
 
     await unpublishArticle(strapi, article.documentId);
     expect(await storedViews(app, article.documentId)).toBe(5);
@@ -110,7 +108,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
     expect((await app.request().get(`/api/articles/${article.documentId}`)).status).toBe(404);
     const whileDown = await view(article.documentId);
     expect(whileDown.status).toBe(404);
-    await flush();
+    await viewCounter(app).flush();
     expect(await storedViews(app, article.documentId)).toBe(5);
 
     await publishArticle(strapi, article.documentId);
@@ -139,7 +137,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
     const res = await view(draft.documentId);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
-    await flush();
+    await viewCounter(app).flush();
     expect(await storedViews(app, draft.documentId)).toBeUndefined();
 
     // Publishing it later starts from zero.
@@ -156,7 +154,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
     const res = await view(documentId);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
-    await flush();
+    await viewCounter(app).flush();
     expect(await storedViews(app, documentId)).toBeUndefined();
   });
 
@@ -177,7 +175,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
       );
       expect(responses.filter((res) => res.body.data?.counted === true)).toHaveLength(10);
       // Written to the counts tables, not to the article's rows.
-      await flush();
+      await viewCounter(app).flush();
       expect(await storedViews(app, article.documentId)).toBe(10);
       const after = await articleRows(app.strapi, article.documentId);
       expect(after).toEqual(before);
@@ -202,7 +200,7 @@ describeWithDatabase('the view counter (POST /api/articles/:documentId/views)', 
       const fresh = await createArticle(app.strapi, { title: 'Listed and viewed' });
       const responses = await Promise.all(Array.from({ length: 5 }, () => view(fresh.documentId)));
       expect(responses.filter((res) => res.body.data?.counted === true)).toHaveLength(5);
-      await flush();
+      await viewCounter(app).flush();
       const list = await cm.findMany(ARTICLE_UID, `?filters[documentId][$eq]=${fresh.documentId}`);
       expect(list.status).toBe(200);
       expect(list.body.results).toEqual([

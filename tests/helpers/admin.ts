@@ -136,13 +136,13 @@ export const createAdminUser = async (
 
 /**
  * The newsroom's people, as real admin users logged in: the Super Admin, two Authors (Ada, and
- * Otto who does not own Ada's drafts) and an Editor (Eve); and a section and a byline to write
- * under.
+ * Otto who does not own Ada's drafts) and an Editor (Eve); a section and a byline to write under;
+ * and `authorDraft(title)`, a complete draft Ada made.
  */
 export const createNewsroomStaff = async (app: TestApp) => {
   const authorRole = await roleId(app, AUTHOR_ROLE);
   const editorRole = await roleId(app, EDITOR_ROLE);
-  return {
+  const staff = {
     superCm: contentManager(app, await adminLogin(app)),
     author: await createAdminUser(app, authorRole, 'Ada', 'Author'),
     otherAuthor: await createAdminUser(app, authorRole, 'Otto', 'Other'),
@@ -153,7 +153,14 @@ export const createNewsroomStaff = async (app: TestApp) => {
       email: 'byline@newsroom.test',
     }),
   };
+  return {
+    ...staff,
+    authorDraft: (title: string) =>
+      createDraftAs(staff.author.cm, { title, section: staff.section, byline: staff.byline }),
+  };
 };
+
+export type NewsroomStaff = Awaited<ReturnType<typeof createNewsroomStaff>>;
 
 /** A complete draft made through `cm`'s content manager (so its creator is that admin). */
 export const createDraftAs = async (

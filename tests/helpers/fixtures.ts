@@ -58,6 +58,13 @@ export const createArticle = async (
   }) as Promise<Doc>;
 };
 
+/** What publishing needs besides a title: a body, a section and an author. */
+export const completeFields = (section: Doc, author: Doc) => ({
+  body: bodyOfWords(30),
+  section: section.documentId,
+  authors: [author.documentId],
+});
+
 /** A draft made straight through the Document Service, with only the fields given. */
 export const createDraft = (strapi: Core.Strapi, data: Record<string, unknown>) =>
   strapi
@@ -97,6 +104,14 @@ export const draftRow = async (strapi: Core.Strapi, documentId: string): Promise
   return draft;
 };
 
+/** The distinct slugs an article's stored versions hold. */
+export const slugsOf = async (strapi: Core.Strapi, documentId: string) => {
+  const rows: Array<{ slug: string | null }> = await strapi.db
+    .query(ARTICLE_UID)
+    .findMany({ select: ['slug'], where: { documentId } });
+  return [...new Set(rows.map((row) => row.slug))];
+};
+
 /** An article's stored published versions (none, or one). */
 export const publishedRows = async (strapi: Core.Strapi, documentId: string): Promise<Row[]> =>
   (await articleRows(strapi, documentId)).filter((row) => row.publishedAt !== null);
@@ -108,6 +123,9 @@ export const publishedRows = async (strapi: Core.Strapi, documentId: string): Pr
  */
 export const setStored = (strapi: Core.Strapi, documentId: string, data: Row) =>
   strapi.db.query(ARTICLE_UID).updateMany({ where: { documentId }, data });
+
+/** A stored or answered date as milliseconds (databases answer dates as strings or `Date`s). */
+export const timeOf = (value: unknown): number => new Date(value as string | Date).getTime();
 
 /** A fixed instant long past: what `setStored` writes where a test wants to see a change. */
 export const LONG_AGO = new Date('2020-02-02T02:02:02.000Z');

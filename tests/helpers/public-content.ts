@@ -59,6 +59,8 @@ export const publicReaders = (app: () => TestApp) => {
     anonymous,
     authenticated,
     all: [anonymous, authenticated],
+    /** `GET url` as `reader`. */
+    get: (reader: Reader, url: string) => reader.auth(app().request().get(url)),
     /** Registers the reader, and checks that it can log in. */
     signUp: async () => {
       const credentials = { email: 'reader@newsroom.test', password: 'Reader-Passw0rd' };

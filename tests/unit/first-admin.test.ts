@@ -1,3 +1,8 @@
+/**
+ * The first Super Admin made from ADMIN_EMAIL and ADMIN_PASSWORD: Strapi's password rules,
+ * each broken one named, checked before the database is read; nobody made when an admin exists.
+ */
+
 import type { Core } from '@strapi/strapi';
 
 import { createFirstAdmin, passwordProblems } from '../../src/setup/first-admin';

@@ -1,3 +1,8 @@
+/**
+ * The most-read route's parameters: period, limit and section parsed, defaults applied, and
+ * every malformed or unknown parameter refused with a ValidationError.
+ */
+
 import { errors } from '@strapi/utils';
 
 import { parseInput } from '../../src/http/input';

@@ -1,12 +1,14 @@
+/**
+ * Reading time: words counted across every kind of block (not punctuation), 200 a minute,
+ * rounded up, at least 1.
+ */
+
 import {
   countWords,
   readingTimeMinutes,
   WORDS_PER_MINUTE,
 } from '../../src/publishing/reading-time';
-
-const words = (n: number, prefix = 'w') =>
-  Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+import { paragraph, words } from '../helpers/fixtures';
 
 describe('countWords', () => {
   it('counts the words of a paragraph', () => {

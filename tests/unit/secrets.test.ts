@@ -1,3 +1,8 @@
+/**
+ * The app's secrets: all from the environment in production (a missing one named), elsewhere
+ * generated once into a local file and reused, the environment winning.
+ */
+
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,8 @@
+/**
+ * `toSlug`: the same slugs as `slugify` strict, cut at a word within the maximum length, never
+ * with a trailing hyphen.
+ */
+
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../src/constants';
 import { toSlug } from '../../src/publishing/slug';
 

@@ -1,3 +1,8 @@
+/**
+ * The view buffer: views held per article and day until one flush writes them; a failed write
+ * put back and retried; concurrent flushes share one write and lose nothing.
+ */
+
 import { createViewBuffer } from '../../src/views/buffer';
 import type { DayCount } from '../../src/views/store';
 

@@ -1,3 +1,8 @@
+/**
+ * The view counter on an in-memory store: who counts and once per window, writing at once or
+ * buffered, totals that never go back, stored totals read at most once per flush interval.
+ */
+
 import { createViewCounter } from '../../src/views/counter';
 import type { ViewsSettings } from '../../src/views/settings';
 import type { DayCount, ViewStore } from '../../src/views/store';

@@ -1,3 +1,8 @@
+/**
+ * The visitor hash: keyed on IP and User-Agent under a salt that changes each UTC day, distinct
+ * per input, and never holding the IP, the User-Agent or the secret.
+ */
+
 import { createVisitorHasher, utcDay } from '../../src/views/visitor';
 
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36';
