@@ -9,7 +9,7 @@ import type { Knex } from 'knex';
 import articleSchema from '../../src/api/article/content-types/article/schema.json';
 import sectionSchema from '../../src/api/section/content-types/section/schema.json';
 import { DAILY_TABLE, VIEWS_TABLE } from '../../src/views/store';
-import { utcDay } from '../../src/views/visitor';
+import { DAY_MS, utcDay } from '../../src/views/visitor';
 import type { BenchDatabase } from './database';
 import type { Corpus } from './options';
 
@@ -26,7 +26,6 @@ export const SECTION_LINK = {
 /** Bench document ids: `bench` + 19 digits = 24 characters, like Strapi's. */
 const PREFIX = 'bench';
 const EXTRA_SECTIONS = 11;
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const BENCH_SECTION_SLUG = 'bench-section-1';
 
 /** The SQL that differs between the two databases. */

@@ -6,7 +6,7 @@ import { createReadWriteGate } from './gate';
 import { createGuards } from './guards';
 import type { ViewsSettings } from './settings';
 import type { RankedArticle, ViewStore } from './store';
-import { createVisitorHasher, utcDay } from './visitor';
+import { createVisitorHasher, DAY_MS, utcDay } from './visitor';
 
 export interface ViewRequest {
   documentId: string;
@@ -24,8 +24,6 @@ export interface RecordedView {
 export const PERIODS = ['day', 'week', 'month', 'all'] as const;
 export type Period = (typeof PERIODS)[number];
 const PERIOD_DAYS: Record<Exclude<Period, 'all'>, number> = { day: 1, week: 7, month: 30 };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The first UTC day of a period of `days` days that ends today (today included). */
 export const periodStart = (now: Date, period: Period): string | undefined =>

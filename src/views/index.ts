@@ -7,4 +7,4 @@ export { type MostReadQuery, mostReadQuery } from './most-read-query';
 export { createViewsService, viewsOf, type ViewsService } from './runtime';
 export type { DayCount, RankedArticle } from './store';
 export { DAILY_TABLE, VIEWS_TABLE } from './store';
-export { utcDay } from './visitor';
+export { DAY_MS, utcDay } from './visitor';

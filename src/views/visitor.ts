@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
 
+/** One UTC day in milliseconds. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The UTC calendar day of `date`, as `YYYY-MM-DD`: the day bucket of a view. */
 export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
 

@@ -5,8 +5,9 @@
  */
 
 import { ARTICLE_UID } from '../../src/constants';
+import { DAY_MS } from '../../src/views';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
-import { DAY_MS, mostRead, ranked, RANKING_NOW, readOn, seedRanking } from '../helpers/most-read';
+import { mostRead, ranked, RANKING_NOW, readOn, seedRanking } from '../helpers/most-read';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { viewCounter } from '../helpers/views';

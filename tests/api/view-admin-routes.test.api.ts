@@ -9,7 +9,7 @@
 import { ARTICLE_UID, SECTION_UID } from '../../src/constants';
 import { adminLogin, createAdminUser, createRole } from '../helpers/admin';
 import { createArticle, type Doc } from '../helpers/fixtures';
-import { DAY_MS, RANKING_NOW } from '../helpers/most-read';
+import { RANKING_NOW, readOn } from '../helpers/most-read';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { postView, storedViews, viewCounter } from '../helpers/views';
@@ -41,14 +41,7 @@ describeWithDatabase('the views admin routes', () => {
       [10, 4],
       [40, 5],
     ];
-    for (const [daysAgo, views] of plan) {
-      counter.useClock(() => new Date(RANKING_NOW.getTime() - daysAgo * DAY_MS));
-      for (let i = 0; i < views; i += 1) {
-        expect((await postView(app, article.documentId, `admin-${i}`)).body.data.counted).toBe(
-          true,
-        );
-      }
-    }
+    for (const [daysAgo, views] of plan) await readOn(app, article, daysAgo, views);
     counter.useClock(() => RANKING_NOW);
     await counter.flush();
   });

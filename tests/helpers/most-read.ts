@@ -1,9 +1,9 @@
 import { ARTICLE_UID } from '../../src/constants';
+import { DAY_MS } from '../../src/views';
 import { createArticle, createSection, type Doc, editDraft } from './fixtures';
 import type { TestApp } from './strapi';
 import { postView, viewCounter } from './views';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Now" for the ranking tests: their periods are counted back from this UTC day. */
 export const RANKING_NOW = new Date('2026-06-15T12:00:00.000Z');
 
