@@ -30,10 +30,7 @@ describeWithDatabase('the most read articles', () => {
     app = await bootStrapi();
     seeded = await seedRanking(app);
   });
-  afterAll(async () => {
-    viewCounter(app).useClock(() => new Date());
-    await stopStrapi();
-  });
+  afterAll(stopStrapi);
 
   it('of today are ranked by default, most views first', async () => {
     expect(await ranked(app)).toEqual(['Alpha', 'Bravo', 'Charlie']);

@@ -26,10 +26,7 @@ describeWithDatabase('the most read articles', () => {
     app = await bootStrapi();
     seeded = await seedRanking(app);
   });
-  afterAll(async () => {
-    viewCounter(app).useClock(() => new Date());
-    await stopStrapi();
-  });
+  afterAll(stopStrapi);
 
   describe('of a section', () => {
     it('include its sub-sections, at any depth', async () => {

@@ -45,10 +45,7 @@ describeWithDatabase('the views admin routes', () => {
     counter.useClock(() => RANKING_NOW);
     await counter.flush();
   });
-  afterAll(async () => {
-    viewCounter(app).useClock(() => new Date());
-    await stopStrapi();
-  });
+  afterAll(stopStrapi);
 
   it('answer an article’s day, week, month and all-time views', async () => {
     const res = await admin(`/newsroom-views/articles/${article.documentId}`, token);

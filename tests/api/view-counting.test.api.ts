@@ -27,11 +27,7 @@ describeWithDatabase('a view', () => {
   beforeAll(async () => {
     app = await bootStrapi();
   });
-  afterAll(async () => {
-    // A failed test must not leave the clock on another day for the shutdown flush.
-    viewCounter(app).useClock(() => new Date());
-    await stopStrapi();
-  });
+  afterAll(stopStrapi);
 
   describe('from a crawler or without a User-Agent', () => {
     let article: Doc;
