@@ -4,31 +4,13 @@
  * what is measured and the figures.
  */
 
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-
-import { APP_ROOT } from '../../tests/helpers/env';
+import { compile, ensureBuilt } from './build';
 import { failuresOf } from './checks';
 import { fmt, say } from './format';
 import { type DatabaseResult, measureDatabase } from './measure';
 import { HELP, type Options, parseOptions } from './options';
 import { machine, markdown, printDatabase, ratiosOf, writeResults } from './report';
 import { type CeilingResult, measureCeiling } from './yardsticks';
-
-const compile = (): void => {
-  say('Compiling (tsc -p tsconfig.json) ...');
-  const tsc = path.join(APP_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: APP_ROOT, stdio: 'inherit' });
-};
-
-const ensureBuilt = (): void => {
-  if (!fs.existsSync(path.join(APP_ROOT, 'dist', 'src', 'api', 'bench', 'routes', 'bench.js'))) {
-    throw new Error(
-      'dist/ has no bench routes: run `npx tsc -p tsconfig.json` (or drop --no-build).',
-    );
-  }
-};
 
 const report = (
   options: Options,

@@ -1,16 +1,9 @@
-import { createHash } from 'node:crypto';
-
 import { VIEWS_SERVICE_UID } from '../../src/constants';
 import type { ViewsService } from '../../src/views';
 import type { TestApp } from './strapi';
+import { browserUserAgent } from './user-agent';
 
-/**
- * A browser's User-Agent (one `isbot` lets through), made distinct per visitor. The visitor goes
- * in as digits of its hash: a name with random letters in it (a document id) now and then spells
- * a word `isbot` takes for a crawler's (about 1 in 3,000 ids), and the view would not count.
- */
-export const browserUserAgent = (visitor: number | string = 0): string =>
-  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 reader/${createHash('sha256').update(String(visitor)).digest().readUInt32BE(0)}`;
+export { browserUserAgent };
 
 /** `POST /api/articles/:documentId/views` as one visitor's browser. */
 export const postView = (app: TestApp, documentId: string, visitor: number | string = 0) =>
