@@ -3,9 +3,10 @@
  * connection for the checks and the ranking corpus.
  */
 
-import knex, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 
 import {
+  connectTestDatabase,
   createTestDatabase,
   type DatabaseClient,
   type TestDatabase,
@@ -18,29 +19,9 @@ export interface BenchDatabase extends TestDatabase {
   knex: Knex;
 }
 
-/** A connection with the same `DATABASE_*` values the app gets. */
-const connect = (client: DatabaseClient, env: Record<string, string>): Knex =>
-  client === 'postgres'
-    ? knex({
-        client: 'pg',
-        connection: {
-          host: env.DATABASE_HOST,
-          port: Number(env.DATABASE_PORT),
-          user: env.DATABASE_USERNAME,
-          password: env.DATABASE_PASSWORD,
-          database: env.DATABASE_NAME,
-        },
-        pool: { min: 0, max: 4 },
-      })
-    : knex({
-        client: 'better-sqlite3',
-        connection: { filename: env.DATABASE_FILENAME },
-        useNullAsDefault: true,
-      });
-
 export const openDatabase = async (client: DatabaseClient): Promise<BenchDatabase> => {
   const db = await createTestDatabase(client);
-  const connection = connect(client, db.env);
+  const connection = connectTestDatabase(db);
   return {
     ...db,
     label: client === 'postgres' ? 'PostgreSQL' : 'SQLite',

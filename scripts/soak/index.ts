@@ -76,42 +76,61 @@ const corpusOf = async (db: BenchDatabase): Promise<Corpus> => {
 const clock = (second: number): string =>
   `${Math.floor(second / 60)}:${String(Math.round(second % 60)).padStart(2, '0')}`;
 
-/** Prints RSS and the interval's p99 every `intervalSeconds` while the traffic runs. */
+/** How often RSS is read: often enough to catch the top of each garbage-collection cycle. */
+const RSS_EVERY_MS = 1000;
+
+/**
+ * Reads RSS every second and prints it (the interval's highest) with the interval's p99 every
+ * `intervalSeconds` while the traffic runs.
+ */
 const watch = (app: StrapiProcess, tally: Tally, options: SoakOptions, samples: Sample[]) => {
   const startedAt = performance.now();
   let sent = 0;
   let lastSecond = 0;
-  const sample = () => {
+  let printedUpTo = 0;
+  const read = () => {
+    samples.push({ second: (performance.now() - startedAt) / 1000, rssMb: rssOf(app.pid) });
+  };
+  const print = () => {
+    read();
     const second = (performance.now() - startedAt) / 1000;
     const elapsed = Math.max(second - lastSecond, 0.001);
     lastSecond = second;
-    const rssMb = rssOf(app.pid);
-    samples.push({ second, rssMb });
+    const recent = samples.slice(printedUpTo).map((s) => s.rssMb);
+    printedUpTo = samples.length;
     const requests = tally.all.length - sent;
     sent = tally.all.length;
     const errors = Object.values(tally.non2xx).reduce((a, b) => a + b, 0) + tally.socketErrors;
     step(
-      `${clock(second).padStart(5)}  RSS ${fmt(rssMb)} MB  p99 ${fmt(percentile(tally.interval, 99))} ms  ${fmt(requests / elapsed)} req/s  views acknowledged ${fmt(tally.acknowledged)}  errors ${fmt(errors)}`,
+      `${clock(second).padStart(5)}  RSS ${fmt(Math.max(...recent))} MB (now ${fmt(recent.at(-1))})  p99 ${fmt(percentile(tally.interval, 99))} ms  ${fmt(requests / elapsed)} req/s  views acknowledged ${fmt(tally.acknowledged)}  errors ${fmt(errors)}`,
     );
     tally.interval = [];
   };
-  const timer = setInterval(sample, options.intervalSeconds * 1000);
+  const reader = setInterval(read, RSS_EVERY_MS);
+  const printer = setInterval(print, options.intervalSeconds * 1000);
   return () => {
-    clearInterval(timer);
-    sample();
+    clearInterval(reader);
+    clearInterval(printer);
+    print();
   };
 };
 
-/** RSS at the 2nd and at the 10th minute (the samples nearest to them), when the run lasted that long. */
+/**
+ * RSS of the 2nd and of the 10th minute, when the run lasted that long: the highest reading in
+ * each minute. RSS rises and falls by a hundred MB and more with each garbage collection; the
+ * top of the cycle is what grows when something leaks, a single reading is whatever phase it hit.
+ */
 const growthOf = (samples: Sample[]): { at2: number; at10: number; growth: number } | undefined => {
-  const near = (second: number) =>
-    samples.reduce((best, s) =>
-      Math.abs(s.second - second) < Math.abs(best.second - second) ? s : best,
-    );
   const last = samples.at(-1);
   if (!last || last.second < 10 * MINUTE - 1) return undefined;
-  const at2 = near(2 * MINUTE).rssMb;
-  const at10 = near(10 * MINUTE).rssMb;
+  const peak = (minute: number) =>
+    Math.max(
+      ...samples
+        .filter((s) => s.second > (minute - 1) * MINUTE && s.second <= minute * MINUTE + 1)
+        .map((s) => s.rssMb),
+    );
+  const at2 = peak(2);
+  const at10 = peak(10);
   return { at2, at10, growth: (at10 - at2) / at2 };
 };
 

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import knex, { type Knex } from 'knex';
 import { Client } from 'pg';
 
 export type DatabaseClient = 'sqlite' | 'postgres';
@@ -117,3 +118,23 @@ export const createTestDatabase = async (
     drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 };
+
+/** A direct connection to a test database, with the same `DATABASE_*` values the app gets. */
+export const connectTestDatabase = ({ client, env }: Pick<TestDatabase, 'client' | 'env'>): Knex =>
+  client === 'postgres'
+    ? knex({
+        client: 'pg',
+        connection: {
+          host: env.DATABASE_HOST,
+          port: Number(env.DATABASE_PORT),
+          user: env.DATABASE_USERNAME,
+          password: env.DATABASE_PASSWORD,
+          database: env.DATABASE_NAME,
+        },
+        pool: { min: 0, max: 4 },
+      })
+    : knex({
+        client: 'better-sqlite3',
+        connection: { filename: env.DATABASE_FILENAME },
+        useNullAsDefault: true,
+      });
