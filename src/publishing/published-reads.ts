@@ -159,8 +159,7 @@ const scopeQuery = (strapi: Core.Strapi, uid: UID.Schema, query: Query, prefix: 
 const isAdminRequest = (strapi: Core.Strapi): boolean =>
   (
     strapi.requestContext.get() as
-      | { state?: { auth?: { strategy?: { name?: string } } } }
-      | undefined
+      { state?: { auth?: { strategy?: { name?: string } } } } | undefined
   )?.state?.auth?.strategy?.name === 'admin';
 
 /**

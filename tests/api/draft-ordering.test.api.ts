@@ -1,16 +1,24 @@
 /**
- * Drafts never decide what a published read matches or how it is ordered: a sort through a
+ * Drafts never decide what a published read matches or how it is ordered. A sort through a
  * relation to articles (which have drafts) is a 400 naming `sort`, so a draft-only rename cannot
  * move anything; sorts through sections and authors (no drafts) still order; relation filters
  * match published articles only. This holds in the Document Service itself (what GraphQL will
  * call), not only over REST; the admin's content manager keeps sorting and filtering on drafts.
  */
 
-import { AUTHOR_UID, SECTION_UID, ARTICLE_UID } from '../../src/constants';
+import type { UID } from '@strapi/strapi';
+
+import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../../src/constants';
 import { EDITOR_ROLE } from '../../src/publishing/actor';
-import { createAdminUser, roleId, type ContentManager } from '../helpers/admin';
+import { type ContentManager, createAdminUser, roleId } from '../helpers/admin';
 import { expectError, rejectionOf } from '../helpers/errors';
-import { createArticle, createAuthor, createSection, type Doc, editDraft } from '../helpers/fixtures';
+import {
+  createArticle,
+  createAuthor,
+  createSection,
+  type Doc,
+  editDraft,
+} from '../helpers/fixtures';
 import { titles } from '../helpers/public-content';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
@@ -18,7 +26,8 @@ import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 /** Saved in the draft of the published "Mango harvest" only; sorts before every published title. */
 const DRAFT_TERM = 'Aardvark embargo';
 
-const names = (items: Array<{ name?: unknown }>) => items.map((item) => String(item.name));
+const names = (items: unknown) =>
+  (items as Array<{ name?: unknown }>).map((item) => String(item.name));
 
 /** Public sorts that a related article's draft would decide. */
 const DRAFT_SORTS = [
@@ -123,18 +132,22 @@ describeWithDatabase('drafts and relational sorts and filters', () => {
   });
 
   describe('in the Document Service, below REST (what GraphQL calls)', () => {
-    it.each([
+    it.each<[UID.ContentType, Record<string, unknown>, string]>([
       [SECTION_UID, { sort: 'articles.title:asc' }, 'sort'],
       [SECTION_UID, { sort: [{ articles: { title: 'asc' } }] }, 'sort'],
       [AUTHOR_UID, { sort: { articles: { title: 'desc' } } }, 'sort'],
       [AUTHOR_UID, { populate: { articles: { sort: 'section.articles.title' } } }, 'populate'],
-    ])('a published read of %s with %j is refused (ValidationError)', async (uid, params, param) => {
-      const error = await rejectionOf(
-        app.strapi.documents(uid).findMany({ status: 'published', ...params } as never),
-      );
-      expect(error.name).toBe('ValidationError');
-      expect(error.message).toMatch(new RegExp(`^${param}`));
-    });
+    ])(
+      'a published read of %s with %j is refused (ValidationError)',
+      async (uid, params, param) => {
+        const error = await rejectionOf(
+          // Params built per row: Strapi 5.54's `const` type parameter rejects them untyped.
+          app.strapi.documents(uid).findMany({ status: 'published', ...params } as never),
+        );
+        expect(error.name).toBe('ValidationError');
+        expect(error.message).toMatch(new RegExp(`^${param}`));
+      },
+    );
 
     it('published reads filtered on a term only a draft holds find nothing', async () => {
       const filters = { articles: { title: { $contains: 'Aardvark' } } };
@@ -147,7 +160,7 @@ describeWithDatabase('drafts and relational sorts and filters', () => {
         status: 'published',
         populate: { articles: { filters: { section: filters } } },
       });
-      for (const author of authors as Array<{ articles: unknown[] }>) {
+      for (const author of authors as unknown as Array<{ articles: unknown[] }>) {
         expect(author.articles).toEqual([]);
       }
     });
