@@ -5,6 +5,7 @@ import { inUseGuardMiddleware } from './in-use-guard';
 import { originallyPublishedAtMiddleware } from './originally-published-at';
 import { publicationLogMiddleware, publicationLogReadOnlyMiddleware } from './publication-log';
 import { publishRulesMiddleware } from './publish-rules';
+import { publishedReadsMiddleware } from './published-reads';
 import { readingTimeMiddleware } from './reading-time-middleware';
 import { scheduleGuardMiddleware } from './schedule-guard';
 import { sectionTreeMiddleware } from './section-tree';
@@ -21,9 +22,11 @@ export { toSlug, uniqueSlug } from './slug';
 /**
  * The editorial rules, as Document Service middlewares, outermost first: writes of a slugged
  * type queue one at a time; the publish rules open the transaction that the log line, the slug
- * history and the derived fields are written in, so a refused publish leaves nothing.
+ * history and the derived fields are written in, so a refused publish leaves nothing. Published
+ * reads see published related rows only, whoever asks (REST, GraphQL, our services).
  */
 export const registerPublishingMiddlewares = (strapi: Core.Strapi): void => {
+  strapi.documents.use(publishedReadsMiddleware(strapi));
   strapi.documents.use(serialWritesMiddleware);
   strapi.documents.use(publicationLogReadOnlyMiddleware);
   strapi.documents.use(publishRulesMiddleware(strapi));

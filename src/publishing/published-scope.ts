@@ -48,9 +48,10 @@ const scopeRelation = (
 };
 
 /**
- * Rewrites a content-API `filters` value so that every hop through a relation to a
- * draft-and-publish type matches published versions only. Without it a reader could learn that
- * an unpublished article exists (`/sections?filters[articles][title][$contains]=...`).
+ * Rewrites a published read's `filters` value (see `published-reads.ts`) so that every hop
+ * through a relation to a draft-and-publish type matches published versions only. Without it a
+ * reader could learn that an unpublished article exists
+ * (`/sections?filters[articles][title][$contains]=...`).
  */
 export const scopeFiltersToPublished = (
   strapi: Core.Strapi,
