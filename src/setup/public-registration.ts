@@ -36,7 +36,9 @@ export const setPublicRegistration = async (
     .findOne({ where: { type: 'public' } });
   if (!role) throw new Error('The users-permissions role "public" is missing.');
   const where = { role: role.id, action: UP_REGISTER_ACTION };
-  const granted: { id: number } | null = await strapi.db.query(UP_PERMISSION_UID).findOne({ where });
+  const granted: { id: number } | null = await strapi.db
+    .query(UP_PERMISSION_UID)
+    .findOne({ where });
   if (enabled && !granted) {
     await strapi.db.query(UP_PERMISSION_UID).create({ data: where });
   } else if (!enabled && granted) {

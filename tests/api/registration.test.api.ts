@@ -30,7 +30,10 @@ describeWithDatabase('public registration', () => {
     app.strapi.db.query('plugin::users-permissions.user').count({ where: { email } });
   /** Runs the boot step as a start with `PUBLIC_REGISTRATION=value` runs it. */
   const bootStepWith = (value?: string) =>
-    step.setPublicRegistration(app.strapi, value === undefined ? {} : { PUBLIC_REGISTRATION: value });
+    step.setPublicRegistration(
+      app.strapi,
+      value === undefined ? {} : { PUBLIC_REGISTRATION: value },
+    );
 
   const expectRefused = async () => {
     const { res, email } = await register();

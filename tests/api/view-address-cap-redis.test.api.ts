@@ -31,8 +31,7 @@ describeNeeding('redis', ...databaseServices())('the per-address cap shared thro
   it(`counts ${CAP} views of one IP over both instances, and another IP still`, async () => {
     // A new article per run: no earlier run's Redis keys can match its cap.
     const { documentId } = await createArticle(app.strapi);
-    const here = (visitor: string) =>
-      postViewFrom(app, documentId, visitor, { from: '127.0.0.1' });
+    const here = (visitor: string) => postViewFrom(app, documentId, visitor, { from: '127.0.0.1' });
     const there = (visitor: string) => postViewTo(other.url, documentId, visitor);
 
     const counted: boolean[] = [];

@@ -47,7 +47,8 @@ describeWithDatabase('the per-address cap (default settings)', () => {
 
   it('lets another IP count meanwhile, and the capped IP count again after the window', async () => {
     const { documentId } = await createArticle(app.strapi);
-    const view = (from: string, visitor: string) => postViewFrom(app, documentId, visitor, { from });
+    const view = (from: string, visitor: string) =>
+      postViewFrom(app, documentId, visitor, { from });
 
     for (let i = 1; i <= CAP + 1; i += 1) await view('127.0.0.6', `window-${i}`);
     expect((await view('127.0.0.7', 'window-1')).body.data).toMatchObject({

@@ -18,16 +18,17 @@ describe('VIEWS_MAX_PER_IP_PER_ARTICLE', () => {
   });
 
   it('takes a whole number of 1 or more', () => {
-    expect(parseViewsSettings({ ...DEFAULTS, maxPerIpPerArticle: '1' }).maxPerIpPerArticle).toBe(
-      1,
-    );
+    expect(parseViewsSettings({ ...DEFAULTS, maxPerIpPerArticle: '1' }).maxPerIpPerArticle).toBe(1);
     expect(
       parseViewsSettings({ ...DEFAULTS, maxPerIpPerArticle: ' 250 ' }).maxPerIpPerArticle,
     ).toBe(250);
   });
 
   it.each([
-    ['0', /VIEWS_MAX_PER_IP_PER_ARTICLE must be a whole number of 1 or more\. \(It cannot be turned off/],
+    [
+      '0',
+      /VIEWS_MAX_PER_IP_PER_ARTICLE must be a whole number of 1 or more\. \(It cannot be turned off/,
+    ],
     ['-5', /VIEWS_MAX_PER_IP_PER_ARTICLE must be a whole number of 1 or more, not "-5"/],
     ['ten', /VIEWS_MAX_PER_IP_PER_ARTICLE must be a whole number of 1 or more, not "ten"/],
     ['', /VIEWS_MAX_PER_IP_PER_ARTICLE must be a whole number of 1 or more, not ""/],
