@@ -20,8 +20,9 @@ describeNeeding('redis', ...databaseServices())('the per-address cap shared thro
   let other: StrapiProcess;
 
   beforeAll(async () => {
-    app = await bootStrapi({ env: { REDIS_URL: TEST_REDIS_URL } });
-    other = await startStrapiProcess({ database: app.db.env, env: { REDIS_URL: TEST_REDIS_URL } });
+    const env = { REDIS_URL: TEST_REDIS_URL, VIEWS_MAX_PER_IP_PER_ARTICLE: String(CAP) };
+    app = await bootStrapi({ env });
+    other = await startStrapiProcess({ database: app.db.env, env });
   });
   afterAll(async () => {
     await other?.stop('SIGKILL');

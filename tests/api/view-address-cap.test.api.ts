@@ -17,11 +17,12 @@ const CAP = 10;
 // Mid-morning UTC: no window here crosses midnight's new visitor salt.
 let clock = Date.parse('2026-11-28T09:00:00Z');
 
-describeWithDatabase('the per-address cap (default settings)', () => {
+describeWithDatabase(`the per-address cap (${CAP}, the default)`, () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await bootStrapi();
+    // The default (10), set because the tests' environment turns the cap off.
+    app = await bootStrapi({ env: { VIEWS_MAX_PER_IP_PER_ARTICLE: String(CAP) } });
     viewCounter(app).useClock(() => new Date(clock));
   });
   afterAll(stopStrapi);
