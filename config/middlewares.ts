@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  // First: the client IP everything after it reads, X-Forwarded-* believed from TRUST_PROXY only.
+  {
+    name: 'global::client-ip',
+    config: { trustProxy: env('TRUST_PROXY', ''), hops: env('TRUST_PROXY_HOPS', '') },
+  },
   'strapi::logger',
   'strapi::errors',
   'global::json-errors',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { parseTrustedProxies } from '../src/http/trusted-proxies';
 import { publishDueArticles } from '../src/publishing/scheduler';
 import { resolveSecrets } from '../src/setup/secrets';
 
@@ -8,9 +9,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   app: { keys: resolveSecrets().APP_KEYS.split(',') },
-  // Behind a reverse proxy, the client IP comes from X-Forwarded-For, read from the right:
-  // TRUST_PROXY_HOPS is how many proxies of yours stand in front of Strapi.
-  proxy: { koa: env.bool('TRUST_PROXY', false), maxIpsCount: env.int('TRUST_PROXY_HOPS', 1) },
+  // Koa believes X-Forwarded-* (proto, host) only when TRUST_PROXY names proxies, and then only
+  // from them: the global `client-ip` middleware removes the headers any other peer sends and
+  // sets the client IP itself (see src/http/trusted-proxies.ts).
+  proxy: {
+    koa: parseTrustedProxies({
+      trustProxy: env('TRUST_PROXY', ''),
+      hops: env('TRUST_PROXY_HOPS', ''),
+      production: env('NODE_ENV', '') === 'production',
+    }).any,
+  },
   // Scheduled publishing runs as a Strapi cron task, once a minute by default.
   cron: {
     enabled: env.bool('CRON_ENABLED', true),

@@ -6,6 +6,11 @@ export const AUTHOR_UID = 'api::author.author' satisfies UID.ContentType;
 export const PUBLICATION_LOG_UID = 'api::publication-log.publication-log' satisfies UID.ContentType;
 /** The view counter, a service of the article API (`src/api/article/services/views.ts`). */
 export const VIEWS_SERVICE_UID = 'api::article.views' satisfies UID.Service;
+/** users-permissions' roles and their permissions (readers and API users). */
+export const UP_ROLE_UID = 'plugin::users-permissions.role' satisfies UID.ContentType;
+export const UP_PERMISSION_UID = 'plugin::users-permissions.permission' satisfies UID.ContentType;
+/** The action that lets a role call `POST /api/auth/local/register`. */
+export const UP_REGISTER_ACTION = 'plugin::users-permissions.auth.register';
 
 /** Longest slug accepted anywhere (the longest title is 200 characters). */
 export const SLUG_MAX_LENGTH = 200;

@@ -7,6 +7,7 @@ import { prepareBenchRoutes } from './bench-routes';
 import { seedExampleContentIfEmpty } from './example-content';
 import { createFirstAdmin } from './first-admin';
 import { setReaderPermissions } from './public-permissions';
+import { setPublicRegistration } from './public-registration';
 
 export { REFERENCE_SLUG, seedExampleContent } from './example-content';
 export { MissingSecretsError, resolveSecrets } from './secrets';
@@ -14,6 +15,7 @@ export { MissingSecretsError, resolveSecrets } from './secrets';
 /** The boot steps, in order. Each is idempotent: a restart changes nothing. */
 const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]> = [
   ['reader permissions', setReaderPermissions],
+  ['public registration (PUBLIC_REGISTRATION)', (strapi) => setPublicRegistration(strapi)],
   ['admin roles', setNewsroomRoles],
   ['admin layout', lockDerivedFieldsInAdmin],
   ['first admin', (strapi) => createFirstAdmin(strapi)],

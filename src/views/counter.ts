@@ -6,7 +6,7 @@ import { createReadWriteGate } from './gate';
 import { createGuards } from './guards';
 import type { ViewsSettings } from './settings';
 import type { RankedArticle, ViewStore } from './store';
-import { createVisitorHasher, DAY_MS, utcDay } from './visitor';
+import { createAddressHasher, createVisitorHasher, DAY_MS, utcDay } from './visitor';
 
 export interface ViewRequest {
   documentId: string;
@@ -33,8 +33,8 @@ export const periodStart = (now: Date, period: Period): string | undefined =>
 
 /**
  * The view counter. A view counts when it comes from a browser (a User-Agent that `isbot` does
- * not take for a crawler) and that visitor has not been counted for the article within the
- * window. Counted views are buffered and written as atomic `+ n` upserts; every figure it answers
+ * not take for a crawler), that visitor has not been counted for the article within the window,
+ * and its client IP has not yet added `maxPerIpPerArticle` views to the article in that window. Counted views are buffered and written as atomic `+ n` upserts; every figure it answers
  * is the stored total plus what this process has not written yet.
  */
 export const createViewCounter = ({
@@ -50,6 +50,7 @@ export const createViewCounter = ({
 }) => {
   let now = clock;
   const visitorOf = createVisitorHasher(settings.saltSecret);
+  const addressOf = createAddressHasher(settings.saltSecret);
   // The guards read the clock through `now`, so `useClock` moves their windows too.
   const guards = createGuards({ redis, ...settings, now: () => now().getTime() });
   const buffer = createViewBuffer((counts) => store.add(counts));
@@ -83,7 +84,10 @@ export const createViewCounter = ({
 
   const countable = async ({ documentId, ip, userAgent }: ViewRequest, day: string) => {
     if (!userAgent?.trim() || isbot(userAgent)) return false;
-    return guards.firstInWindow(documentId, visitorOf(ip, userAgent, day));
+    if (!(await guards.firstInWindow(documentId, visitorOf(ip, userAgent, day)))) return false;
+    // Only a visitor's first view uses up its address's allowance; over it, the view is answered
+    // exactly as a repeat is, so a client cannot tell which of the two stopped it.
+    return guards.underAddressCap(documentId, addressOf(ip));
   };
 
   return {

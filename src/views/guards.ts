@@ -66,6 +66,12 @@ const redisWindow = (
 export interface Guards {
   /** True the first time a visitor reads an article within the window. */
   firstInWindow(documentId: string, visitor: string): Promise<boolean>;
+  /**
+   * True while `address` (a client IP, or a key standing for one) has added fewer than
+   * `maxPerIpPerArticle` views to the article within the dedupe window; each call uses one.
+   * Always true when the dedupe window is 0 (every view counts, so there is no window to cap).
+   */
+  underAddressCap(documentId: string, address: string): Promise<boolean>;
   /** `null` when the IP may send another view now, or the seconds until it may. */
   retryAfter(ip: string): Promise<number | null>;
 }
@@ -76,6 +82,7 @@ export const createGuards = ({
   rateLimitPerMinute,
   rateLimitWindowSeconds = 60,
   memoryMaxEntries = 100_000,
+  maxPerIpPerArticle = 10,
   now = Date.now,
 }: {
   redis?: Redis;
@@ -83,6 +90,7 @@ export const createGuards = ({
   rateLimitPerMinute: number;
   rateLimitWindowSeconds?: number;
   memoryMaxEntries?: number;
+  maxPerIpPerArticle?: number;
   /** Milliseconds since the epoch; the in-memory windows' clock. */
   now?: () => number;
 }): Guards => {
@@ -97,6 +105,10 @@ export const createGuards = ({
   };
   const seen =
     dedupeWindowSeconds > 0 ? window('newsroom:views:seen', 1, dedupeWindowSeconds) : undefined;
+  const addressCap =
+    dedupeWindowSeconds > 0
+      ? window('newsroom:views:ipcap', maxPerIpPerArticle, dedupeWindowSeconds)
+      : undefined;
   const rate =
     rateLimitPerMinute > 0
       ? window('newsroom:views:rate', rateLimitPerMinute, rateLimitWindowSeconds)
@@ -105,6 +117,9 @@ export const createGuards = ({
   return {
     async firstInWindow(documentId, visitor) {
       return seen ? (await seen(`${documentId}:${visitor}`)).allowed : true;
+    },
+    async underAddressCap(documentId, address) {
+      return addressCap ? (await addressCap(`${documentId}:${address}`)).allowed : true;
     },
     async retryAfter(ip) {
       if (!rate) return null;

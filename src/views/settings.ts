@@ -21,6 +21,11 @@ export const VIEWS_VARIABLES = {
    * past it the least recently seen is forgotten first (see docs/configuration.md, "View counter").
    */
   memoryMaxEntries: { variable: 'VIEWS_MEMORY_MAX_ENTRIES', fallback: 100_000 },
+  /**
+   * Most views one client IP can add to one article per dedupe window, whatever User-Agents it
+   * sends; at least 1 (there is no "off": a very large number is).
+   */
+  maxPerIpPerArticle: { variable: 'VIEWS_MAX_PER_IP_PER_ARTICLE', fallback: 10 },
 } as const;
 
 type NumericSetting = keyof typeof VIEWS_VARIABLES;
@@ -63,6 +68,11 @@ const settingsSchema = z.object({
   ),
   flushIntervalMs: wholeNumber(VIEWS_VARIABLES.flushIntervalMs.variable),
   memoryMaxEntries: wholeNumber(VIEWS_VARIABLES.memoryMaxEntries.variable, 1),
+  maxPerIpPerArticle: wholeNumber(
+    VIEWS_VARIABLES.maxPerIpPerArticle.variable,
+    1,
+    ' (It cannot be turned off; a large number lets each address count that many times.)',
+  ),
   redisUrl: z.string().default(''),
 });
 
@@ -71,9 +81,15 @@ export type ViewsSettings = z.infer<typeof settingsSchema> & {
   saltSecret: string;
 };
 
-/** The counter's settings from `config/views.ts`; a malformed value stops the boot, naming it. */
-export const readViewsSettings = (strapi: Core.Strapi): ViewsSettings => {
-  const parsed = settingsSchema.safeParse(strapi.config.get('views', {}));
+/** Checks what `config/views.ts` read; throws one message naming every malformed variable. */
+export const parseViewsSettings = (raw: unknown): Omit<ViewsSettings, 'saltSecret'> => {
+  const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(' '));
-  return { ...parsed.data, saltSecret: resolveSecrets().APP_KEYS };
+  return parsed.data;
 };
+
+/** The counter's settings from `config/views.ts`; a malformed value stops the boot, naming it. */
+export const readViewsSettings = (strapi: Core.Strapi): ViewsSettings => ({
+  ...parseViewsSettings(strapi.config.get('views', {})),
+  saltSecret: resolveSecrets().APP_KEYS,
+});

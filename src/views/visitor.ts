@@ -24,3 +24,12 @@ export const createVisitorHasher = (secret: string) => {
   return (ip: string, userAgent: string, day: string): string =>
     createHmac('sha256', saltFor(day)).update(`${ip}\n${userAgent}`).digest('base64url');
 };
+
+/**
+ * A client IP as the per-address cap keys it: a keyed hash under a salt that does not change with
+ * the day (so the cap holds across midnight), and no raw address in memory or in Redis.
+ */
+export const createAddressHasher = (secret: string) => {
+  const salt = createHmac('sha256', secret).update('newsroom:views:address').digest();
+  return (ip: string): string => createHmac('sha256', salt).update(ip).digest('base64url');
+};

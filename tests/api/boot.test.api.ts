@@ -1,7 +1,7 @@
 /**
  * Booting as an operator does, `strapi start` in a child process: production refuses to start
- * without its secrets, naming each missing one, and the first-admin variables are checked before
- * anything is served.
+ * without its secrets, naming each missing one, and the first-admin variables (and TRUST_PROXY=true
+ * in production) are checked before anything is served.
  */
 
 import { SECRET_NAMES } from '../../src/setup/secrets';
@@ -76,5 +76,15 @@ describe('booting with strapi start', () => {
 
     expect(run.exit?.code).not.toBe(0);
     expect(run.output).toContain('ADMIN_PASSWORD is not set');
+  });
+
+  it('refuses TRUST_PROXY=true in production, saying to list the proxies instead', async () => {
+    const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, `value-of-${name}`]));
+
+    const run = await refusedStart(secrets, { NODE_ENV: 'production', TRUST_PROXY: 'true' });
+
+    expect(run.exit?.code).not.toBe(0);
+    expect(run.output).toContain('TRUST_PROXY=true trusts X-Forwarded-For from any client');
+    expect(run.output).toContain("List your proxies' addresses or CIDRs instead");
   });
 });

@@ -21,7 +21,8 @@ export const TEST_ADMIN = {
 
 /**
  * What every Strapi under test runs with, in this process or as a child: no example content, no
- * cron, no rate limit and no Redis unless a test asks (tests measure counting, not the guards).
+ * cron, no rate limit or per-address cap, no Redis, no trusted proxy and no public registration
+ * unless a test asks (tests measure counting, not the guards).
  * Set explicitly because Strapi loads a developer's `.env` for whatever is not set.
  */
 export const TEST_APP_ENV: Record<string, string> = {
@@ -30,5 +31,10 @@ export const TEST_APP_ENV: Record<string, string> = {
   SEED_EXAMPLE_CONTENT: 'false',
   CRON_ENABLED: 'false',
   VIEWS_RATE_LIMIT_PER_MINUTE: '0',
+  // Many readers here share 127.0.0.1: the per-address cap is as good as off unless a test sets it.
+  VIEWS_MAX_PER_IP_PER_ARTICLE: '1000000',
   REDIS_URL: '',
+  TRUST_PROXY: '',
+  TRUST_PROXY_HOPS: '',
+  PUBLIC_REGISTRATION: '',
 };

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 
-import { ARTICLE_UID, AUTHOR_UID, PUBLICATION_LOG_UID, SECTION_UID } from '../../src/constants';
+import {
+  ARTICLE_UID,
+  AUTHOR_UID,
+  PUBLICATION_LOG_UID,
+  SECTION_UID,
+  UP_ROLE_UID,
+} from '../../src/constants';
 
 export type Row = Record<string, unknown>;
 
@@ -136,3 +142,21 @@ export const publicationLog = (strapi: Core.Strapi, documentId: string) =>
     where: { articleDocumentId: documentId },
     orderBy: { id: 'asc' },
   }) as Promise<Row[]>;
+
+/**
+ * An API user of the Authenticated role, confirmed, made through users-permissions' own service
+ * (as an administrator adds one): public registration is off by default (PUBLIC_REGISTRATION).
+ */
+export const createApiUser = async (
+  strapi: Core.Strapi,
+  { username, email, password }: { username: string; email: string; password: string },
+) => {
+  const role: { id: number } | null = await strapi.db
+    .query(UP_ROLE_UID)
+    .findOne({ where: { type: 'authenticated' } });
+  if (!role) throw new Error('The users-permissions role "authenticated" is missing.');
+  await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({ username, email, password, provider: 'local', confirmed: true, role: role.id });
+};

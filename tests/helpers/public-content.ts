@@ -1,6 +1,13 @@
 import type supertest from 'supertest';
 
-import { bodyOfWords, createArticle, createAuthor, createSection, editDraft } from './fixtures';
+import {
+  bodyOfWords,
+  createApiUser,
+  createArticle,
+  createAuthor,
+  createSection,
+  editDraft,
+} from './fixtures';
 import type { TestApp } from './strapi';
 
 export const PUBLISHED_TITLE = 'Harbour reopens after storm';
@@ -45,8 +52,8 @@ export interface Reader {
 }
 
 /**
- * The two kinds of reader, for `describe.each`: anonymous, and a reader who registered through
- * users-permissions (its JWT is there once `signUp()` has run, in `beforeAll`).
+ * The two kinds of reader, for `describe.each`: anonymous, and a reader with a users-permissions
+ * account who logged in (its JWT is there once `signUp()` has run, in `beforeAll`).
  */
 export const publicReaders = (app: () => TestApp) => {
   let jwt = '';
@@ -61,20 +68,19 @@ export const publicReaders = (app: () => TestApp) => {
     all: [anonymous, authenticated],
     /** `GET url` as `reader`. */
     get: (reader: Reader, url: string) => reader.auth(app().request().get(url)),
-    /** Registers the reader, and checks that it can log in. */
+    /**
+     * Gives the reader an account (made as an administrator would: public registration is off
+     * by default) and logs it in.
+     */
     signUp: async () => {
       const credentials = { email: 'reader@newsroom.test', password: 'Reader-Passw0rd' };
-      const register = await app()
-        .request()
-        .post('/api/auth/local/register')
-        .send({ username: 'reader', ...credentials });
-      if (register.status !== 200) throw new Error(`register: ${register.status}`);
-      jwt = register.body.jwt as string;
+      await createApiUser(app().strapi, { username: 'reader', ...credentials });
       const login = await app()
         .request()
         .post('/api/auth/local')
         .send({ identifier: credentials.email, password: credentials.password });
       if (login.status !== 200) throw new Error(`login: ${login.status}`);
+      jwt = login.body.jwt as string;
     },
   };
 };

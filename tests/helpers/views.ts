@@ -1,3 +1,5 @@
+import { Agent } from 'node:http';
+
 import { VIEWS_SERVICE_UID } from '../../src/constants';
 import type { ViewsService } from '../../src/views';
 import type { TestApp } from './strapi';
@@ -11,6 +13,23 @@ export const postView = (app: TestApp, documentId: string, visitor: number | str
     .request()
     .post(`/api/articles/${documentId}/views`)
     .set('User-Agent', browserUserAgent(visitor));
+
+/**
+ * `POST /api/articles/:documentId/views` as one visitor's browser, sent from the loopback
+ * address `from` (e.g. `127.0.0.2`, a proxy the app may trust: the app listens on 127.0.0.1,
+ * and Linux answers on every 127.x address), with `X-Forwarded-For: forwardedFor` if given.
+ */
+export const postViewFrom = (
+  app: TestApp,
+  documentId: string,
+  visitor: number | string,
+  { from, forwardedFor }: { from: string; forwardedFor?: string },
+) => {
+  const test = postView(app, documentId, visitor).agent(
+    new Agent({ localAddress: from, keepAlive: false }),
+  );
+  return forwardedFor === undefined ? test : test.set('X-Forwarded-For', forwardedFor);
+};
 
 /** The view counter of the Strapi under test: its service, for `flush()` and `useClock()`. */
 export const viewCounter = (app: TestApp): ViewsService =>

@@ -13,6 +13,7 @@ const SETTINGS: ViewsSettings = {
   rateLimitWindowSeconds: 60,
   flushIntervalMs: 1000,
   memoryMaxEntries: 1000,
+  maxPerIpPerArticle: 10,
   redisUrl: '',
   saltSecret: 'unit-test-secret',
 };
@@ -71,6 +72,27 @@ describe('the view counter (unit, with an in-memory store)', () => {
     expect(memory.stored('a')).toBe(0);
     await counter.flush();
     expect(memory.stored('a')).toBe(2);
+  });
+
+  it('counts at most maxPerIpPerArticle visitors of one IP, answering the rest as repeats', async () => {
+    const memory = memoryStore();
+    const counter = createViewCounter({
+      settings: { ...SETTINGS, maxPerIpPerArticle: 3 },
+      store: memory.store,
+    });
+    const view = (i: number, ip = '198.51.100.9') =>
+      counter.record({ documentId: 'a', ip, userAgent: UA(i) });
+
+    for (let i = 1; i <= 3; i += 1) expect(await view(i)).toMatchObject({ counted: true });
+    const repeat = await view(1);
+    const overCap = await view(4);
+    // The same answer for a repeat and for a new User-Agent over the cap: nothing to probe.
+    expect(overCap).toEqual(repeat);
+    expect(overCap).toEqual({ documentId: 'a', views: 3, counted: false });
+    // Another address still counts.
+    expect(await view(4, '198.51.100.10')).toMatchObject({ views: 4, counted: true });
+    await counter.flush();
+    expect(memory.stored('a')).toBe(4);
   });
 
   it('writes each view at once with VIEWS_FLUSH_INTERVAL_MS=0', async () => {

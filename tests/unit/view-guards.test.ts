@@ -69,3 +69,50 @@ describe('the rate limit in process memory', () => {
     for (let i = 0; i < 5; i += 1) expect(await guards.retryAfter('192.0.2.1')).toBeNull();
   });
 });
+
+describe('the per-address cap in process memory (VIEWS_MAX_PER_IP_PER_ARTICLE)', () => {
+  it('lets one address add maxPerIpPerArticle views to an article per dedupe window, then again after it', async () => {
+    const clock = clockAt(0);
+    const guards = createGuards({
+      dedupeWindowSeconds: 60,
+      rateLimitPerMinute: 0,
+      maxPerIpPerArticle: 3,
+      ...clock,
+    });
+    for (let i = 0; i < 3; i += 1) expect(await guards.underAddressCap('a', 'ip1')).toBe(true);
+    expect(await guards.underAddressCap('a', 'ip1')).toBe(false);
+    // Another article, another address: allowances of their own.
+    expect(await guards.underAddressCap('b', 'ip1')).toBe(true);
+    expect(await guards.underAddressCap('a', 'ip2')).toBe(true);
+    clock.advance(59_999);
+    expect(await guards.underAddressCap('a', 'ip1')).toBe(false);
+    clock.advance(1);
+    expect(await guards.underAddressCap('a', 'ip1')).toBe(true);
+  });
+
+  it('remembers at most memoryMaxEntries article + address pairs: the least recently seen is forgotten first', async () => {
+    const guards = createGuards({
+      dedupeWindowSeconds: 60,
+      rateLimitPerMinute: 0,
+      maxPerIpPerArticle: 1,
+      memoryMaxEntries: 2,
+      now: () => 0,
+    });
+    expect(await guards.underAddressCap('a', 'ip1')).toBe(true);
+    expect(await guards.underAddressCap('a', 'ip2')).toBe(true);
+    expect(await guards.underAddressCap('a', 'ip1')).toBe(false);
+    expect(await guards.underAddressCap('a', 'ip3')).toBe(true);
+    // ip2 was the least recently seen: forgotten, its allowance starts afresh.
+    expect(await guards.underAddressCap('a', 'ip1')).toBe(false);
+    expect(await guards.underAddressCap('a', 'ip2')).toBe(true);
+  });
+
+  it('does not apply with a dedupe window of 0 (every view counts)', async () => {
+    const guards = createGuards({
+      dedupeWindowSeconds: 0,
+      rateLimitPerMinute: 0,
+      maxPerIpPerArticle: 1,
+    });
+    for (let i = 0; i < 5; i += 1) expect(await guards.underAddressCap('a', 'ip1')).toBe(true);
+  });
+});
