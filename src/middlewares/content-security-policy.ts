@@ -38,7 +38,10 @@ const contentSecurityPolicy: Core.MiddlewareFactory<{ directives: CspDirectives 
   const developmentAdmin = serializeCsp(withExtra(config.directives, DEVELOPMENT_ADMIN_EXTRA));
   const development = process.env.NODE_ENV === 'development';
   return async (ctx, next) => {
-    const viteAdmin = development && ctx.method === 'GET' && ctx.path.startsWith(ADMIN_PATH);
+    const viteAdmin =
+      development &&
+      ctx.method === 'GET' &&
+      (ctx.path === ADMIN_PATH || ctx.path.startsWith(`${ADMIN_PATH}/`));
     ctx.set('Content-Security-Policy', viteAdmin ? developmentAdmin : header);
     await next();
   };

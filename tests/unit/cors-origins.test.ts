@@ -6,7 +6,7 @@
 
 import type { Context } from 'koa';
 
-import { CorsOriginsError, corsConfig, resolveCorsOrigins } from '../../src/http/cors';
+import { corsConfig, CorsOriginsError, resolveCorsOrigins } from '../../src/http/cors';
 
 const request = (path: string, origin: string) =>
   ({ path, get: (name: string) => (name === 'Origin' ? origin : '') }) as unknown as Context;
