@@ -23,6 +23,7 @@ const headerFor = async (nodeEnv: string, method: string, path: string) => {
   process.env.NODE_ENV = nodeEnv;
   const strapi = {} as Core.Strapi;
   const middleware = contentSecurityPolicy({ directives: DIRECTIVES }, { strapi });
+  if (!middleware) throw new Error('the factory made no middleware');
   process.env.NODE_ENV = previous;
   const headers: Record<string, string> = {};
   const ctx = { method, path, set: (name: string, value: string) => (headers[name] = value) };
