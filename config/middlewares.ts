@@ -1,42 +1,57 @@
 import type { Core } from '@strapi/strapi';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
-  // First: the client IP everything after it reads, X-Forwarded-* believed from TRUST_PROXY only.
-  {
-    name: 'global::client-ip',
-    config: { trustProxy: env('TRUST_PROXY', ''), hops: env('TRUST_PROXY_HOPS', '') },
-  },
-  'strapi::logger',
-  'strapi::errors',
-  'global::json-errors',
-  {
-    name: 'strapi::security',
-    config: {
-      contentSecurityPolicy: {
-        useDefaults: true,
+import { corsConfig, resolveCorsOrigins } from '../src/http/cors';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => {
+  const clientUrl = env('CLIENT_URL', '');
+  return [
+    // First: the client IP everything after it reads, X-Forwarded-* believed from TRUST_PROXY only.
+    {
+      name: 'global::client-ip',
+      config: { trustProxy: env('TRUST_PROXY', ''), hops: env('TRUST_PROXY_HOPS', '') },
+    },
+    // In place of 'strapi::logger': the same line, with secrets in the query redacted.
+    'global::request-log',
+    'strapi::errors',
+    'global::json-errors',
+    // Its CSP is off: Strapi merges ours into its defaults; 'global::content-security-policy'
+    // sends exactly the one below.
+    { name: 'strapi::security', config: { contentSecurityPolicy: false } },
+    {
+      name: 'global::content-security-policy',
+      config: {
+        // What the admin panel needs and nothing from another host (not the marketplace's
+        // images): its module scripts, styled-components' inline styles, uploads' data:/blob:
+        // previews, and the site's preview in a frame when CLIENT_URL is set.
         directives: {
-          // Nothing is loaded from another host: not the admin's assets, not the marketplace's.
+          'default-src': ["'self'"],
+          'base-uri': ["'self'"],
           'connect-src': ["'self'"],
+          'font-src': ["'self'", 'data:'],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'self'"],
+          'frame-src': ["'self'", ...(clientUrl ? [new URL(clientUrl).origin] : [])],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'data:', 'blob:'],
-          upgradeInsecureRequests: null,
+          'object-src': ["'none'"],
+          'script-src': ["'self'"],
+          'script-src-attr': ["'none'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'worker-src': ["'self'", 'blob:'],
         },
       },
     },
-  },
-  {
-    name: 'strapi::cors',
-    config: { origin: env.array('CORS_ORIGINS', ['*']) },
-  },
-  'strapi::poweredBy',
-  'strapi::query',
-  {
-    name: 'strapi::body',
-    config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb' },
-  },
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
+    // CORS_ORIGINS must list origins in production (checked here, at boot).
+    { name: 'strapi::cors', config: corsConfig(resolveCorsOrigins()) },
+    'strapi::query',
+    {
+      name: 'strapi::body',
+      config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb' },
+    },
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+  ];
+};
 
 export default config;

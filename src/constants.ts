@@ -18,3 +18,6 @@ export const SLUG_MAX_LENGTH = 200;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Strapi 5 document ids: 24 lowercase letters and digits (cuid2). */
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{20,32}$/;
+
+/** Where the admin panel is served (`config/admin.ts` sets it): same-origin, never CORS. */
+export const ADMIN_PATH = '/admin';

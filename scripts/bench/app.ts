@@ -19,6 +19,8 @@ export const FLUSH_INTERVAL_MS = 1000;
 
 const APP_ENV = {
   NODE_ENV: 'production',
+  // Production refuses to start without listed origins; the bench calls from no browser.
+  CORS_ORIGINS: 'https://www.example.com',
   SEED_EXAMPLE_CONTENT: 'true',
   BENCH_ROUTES: 'true',
   VIEWS_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS),

@@ -43,6 +43,9 @@ export const contentManager = (app: TestApp, token: string) => {
     remove: (uid: string, documentId: string) => call(agent().delete(`${CM}/${uid}/${documentId}`)),
     bulkDelete: (uid: string, documentIds: string[]) =>
       call(agent().post(`${CM}/${uid}/actions/bulkDelete`).send({ documentIds })),
+    /** The URL the edit view's Preview opens (`{ data: { url } }`). */
+    previewUrl: (uid: string, documentId: string, status = 'draft') =>
+      call(agent().get(`/content-manager/preview/url/${uid}`).query({ documentId, status })),
     generateUid: (uid: string, field: string, data: Record<string, unknown>) =>
       call(
         agent().post('/content-manager/uid/generate').send({ contentTypeUID: uid, field, data }),

@@ -235,3 +235,22 @@ export const startStrapiProcess = async ({
     tail.text(),
   );
 };
+
+/**
+ * Resolves with the process's output once it contains `text` (a log line is written after the
+ * answer is sent, and reaches this process a little later); throws after `timeoutMs`.
+ */
+export const outputContaining = async (
+  app: StrapiProcess,
+  text: string,
+  timeoutMs = 10_000,
+): Promise<string> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!app.output().includes(text)) {
+    if (Date.now() > deadline || !app.alive) {
+      throw new Error(`the output never contained "${text}"\n--- output ---\n${app.output()}`);
+    }
+    await delay(50);
+  }
+  return app.output();
+};

@@ -7,6 +7,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { PG } from './database';
@@ -104,3 +105,16 @@ export const databaseServices = (): Service[] =>
 /** `describe` for a file that boots the app: skipped (or failed on CI) without its database. */
 export const describeWithDatabase = (name: string, fn: () => void): void =>
   describeNeeding(...databaseServices())(name, fn);
+
+/**
+ * Whether the admin panel is built (`npm run build`, which CI runs before the tests): `/admin`
+ * serves its page only then. When it is not: prints why, or throws when `CI=true`.
+ */
+export const adminBuilt = (): boolean => {
+  if (fs.existsSync(path.join(APP_ROOT, 'dist', 'build', 'index.html'))) return true;
+  const message = 'the admin panel is not built (run `npm run build`)';
+  if (process.env.CI === 'true') throw new Error(`${message}; CI=true, so its tests fail.`);
+  const file = path.relative(APP_ROOT, expect.getState().testPath ?? 'this file');
+  process.stderr.write(`\n${file}: tests of the admin's page skipped: ${message}.\n`);
+  return false;
+};
