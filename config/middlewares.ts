@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // Inside strapi::errors: client mistakes become 4xx logged at warn, never 500s.
+  'global::client-errors',
   'global::json-errors',
   {
     name: 'strapi::security',
@@ -25,10 +27,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   },
   'strapi::poweredBy',
   'strapi::query',
+  // Before strapi::body: multipart only on upload routes (415 elsewhere), every temp file removed.
+  'global::body-guard',
   {
     name: 'strapi::body',
     config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb' },
   },
+  'global::body-depth',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
