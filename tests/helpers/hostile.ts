@@ -324,6 +324,13 @@ export const generateRequests = (
   return fc.sample(requestArb, { seed, numRuns: count });
 };
 
+/**
+ * `body` sent as the bytes given: superagent would turn a Buffer labelled JSON or form into the
+ * JSON of a Buffer object (`{"type":"Buffer","data":[...]}`).
+ */
+export const rawBody = (test: supertest.Test, body: string | Buffer): supertest.Test =>
+  test.serialize((value: unknown) => value as string).send(body as string);
+
 /** `request` sent through supertest, failing after `timeoutMs` rather than hanging. */
 export const send = (app: TestApp, request: HostileRequest, timeoutMs: number) => {
   const agent = app.request();
@@ -331,8 +338,8 @@ export const send = (app: TestApp, request: HostileRequest, timeoutMs: number) =
     'get' | 'post' | 'put' | 'patch' | 'delete' | 'options' | 'head';
   let test: supertest.Test = agent[method](request.url).timeout(timeoutMs);
   for (const [name, value] of Object.entries(request.headers)) test = test.set(name, value);
-  // superagent would otherwise serialize a Buffer; raw bytes go out as given.
-  return request.body === undefined ? test : test.send(request.body as string);
+  if (request.body === undefined) return test;
+  return rawBody(test, request.body);
 };
 
 /** Runs `task` on every item, at most `limit` at a time, in order of the list. */
