@@ -6,11 +6,15 @@ import type { Context } from 'koa';
 import { errorName } from '../http/client-errors';
 
 /**
- * The routes meant to take uploads: the upload plugin's content-API route and its admin routes.
- * Nothing else reads a multipart body, so nothing else gets one parsed onto the disk.
+ * The routes meant to take uploads: the upload plugin's content-API route, its admin routes, and
+ * the admin's project settings (the menu and login logos). Nothing else reads a multipart body,
+ * so nothing else gets one parsed onto the disk.
  */
 const takesUploads = (path: string): boolean =>
-  path === '/api/upload' || path === '/upload' || path.startsWith('/upload/');
+  path === '/api/upload' ||
+  path === '/upload' ||
+  path.startsWith('/upload/') ||
+  path === '/admin/project-settings';
 
 /** What the content API reads from a body: JSON, a form, or text (`navigator.sendBeacon`). */
 const API_BODY_TYPES = ['json', '+json', 'urlencoded', 'text/plain'];

@@ -1,9 +1,9 @@
 /**
  * Multipart bodies are taken only where uploads are meant to arrive (the upload plugin's
- * `/api/upload` and the admin's `/upload` routes): anywhere else they are refused with a 415 in
- * Strapi's error shape before a byte reaches the disk. Where they are taken, every temp file is
- * removed at the end of the request whatever its field name (Strapi removes only `files`'), and
- * whether the request succeeded or not.
+ * `/api/upload`, the admin's `/upload` routes and its project settings' logos): anywhere else
+ * they are refused with a 415 in Strapi's error shape before a byte reaches the disk. Where they
+ * are taken, every temp file is removed at the end of the request whatever its field name
+ * (Strapi removes only those of `files`), and whether the request succeeded or not.
  */
 
 import { readdir, stat } from 'node:fs/promises';
@@ -91,6 +91,17 @@ describeWithDatabase('multipart bodies', () => {
       .attach('other', FILE, 'other.bin');
     // The upload plugin wants its files under `files`: what came under other names is refused.
     expect(res.status).toBe(400);
+    expect(await leftovers()).toEqual(before);
+  });
+
+  it("the admin's project settings (its logos) take multipart, and leave no temp file", async () => {
+    const token = await adminLogin(app);
+    const res = await app
+      .request()
+      .post('/admin/project-settings')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('foo', FILE, 'foo.bin');
+    expect(res.status).toBeLessThan(415);
     expect(await leftovers()).toEqual(before);
   });
 });
