@@ -13,6 +13,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // In place of 'strapi::logger': the same line, with secrets in the query redacted.
     'global::request-log',
     'strapi::errors',
+    // Inside strapi::errors: client mistakes become 4xx logged at warn, never 500s.
+    'global::client-errors',
     'global::json-errors',
     // Its CSP is off: Strapi merges ours into its defaults; 'global::content-security-policy'
     // sends exactly the one below.
@@ -44,10 +46,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // CORS_ORIGINS must list origins in production (checked here, at boot).
     { name: 'strapi::cors', config: corsConfig(resolveCorsOrigins()) },
     'strapi::query',
+    // Before strapi::body: multipart only on upload routes (415 elsewhere), every temp file removed.
+    'global::body-guard',
     {
       name: 'strapi::body',
       config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb' },
     },
+    'global::body-depth',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',
