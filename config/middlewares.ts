@@ -3,6 +3,11 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // Before everything that may touch the database: the shutdown's drain, outages as 503, and
+  // `/_health` answered before Strapi's router (whose route always answers 204).
+  'global::drain',
+  'global::database-outage',
+  'global::health',
   'global::json-errors',
   {
     name: 'strapi::security',

@@ -13,3 +13,6 @@ export const SLUG_MAX_LENGTH = 200;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Strapi 5 document ids: 24 lowercase letters and digits (cuid2). */
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{20,32}$/;
+
+/** Health, outages and shutdown drain (`src/availability`), an entry in Strapi's container. */
+export const AVAILABILITY_SERVICE = 'newsroom.availability';
