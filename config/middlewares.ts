@@ -13,6 +13,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // In place of 'strapi::logger': the same line, with secrets in the query redacted.
     'global::request-log',
     'strapi::errors',
+    // Before everything that may touch the database: the shutdown's drain, outages as 503, and
+    // `/_health` answered before Strapi's router (whose route always answers 204).
+    'global::drain',
+    'global::database-outage',
+    'global::health',
     // Inside strapi::errors: client mistakes become 4xx logged at warn, never 500s.
     'global::client-errors',
     'global::json-errors',

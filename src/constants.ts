@@ -21,3 +21,6 @@ export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{20,32}$/;
 
 /** Where the admin panel is served (`config/admin.ts` sets it): same-origin, never CORS. */
 export const ADMIN_PATH = '/admin';
+
+/** Health, outages and shutdown drain (`src/availability`), an entry in Strapi's container. */
+export const AVAILABILITY_SERVICE = 'newsroom.availability';

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { availabilityOf, registerAvailability } from './availability';
 import {
   registerNewsroomConditions,
   registerPublishingMiddlewares,
@@ -11,6 +12,7 @@ import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views
 export default {
   /** Before the app starts: the editorial rules every save passes through, the RBAC condition. */
   async register({ strapi }: { strapi: Core.Strapi }) {
+    registerAvailability(strapi);
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
@@ -23,8 +25,12 @@ export default {
     await runSetup(strapi);
   },
 
-  /** At shutdown (Strapi calls it on SIGTERM and SIGINT too): buffered views are written first. */
+  /**
+   * At shutdown (Strapi calls it on SIGTERM and SIGINT too, before it closes its HTTP server):
+   * no new request, the ones under way answered, then the buffered views written.
+   */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await availabilityOf(strapi).stopServing();
     await viewsOf(strapi).stop();
   },
 };

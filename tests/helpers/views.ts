@@ -6,6 +6,7 @@ import type { TestApp } from './strapi';
 import { browserUserAgent } from './user-agent';
 
 export { browserUserAgent };
+export { postViewTo, streamViews, type ViewStream } from './view-requests';
 
 /** `POST /api/articles/:documentId/views` as one visitor's browser. */
 export const postView = (app: TestApp, documentId: string, visitor: number | string = 0) =>
@@ -69,15 +70,3 @@ export const apiViews = async (app: TestApp, documentId: string): Promise<number
 /** An article's stored views over all days (`article_views_daily`). */
 export const dailyTotal = async (app: TestApp, documentId: string): Promise<number> =>
   Object.values(await dailyViews(app, documentId)).reduce((sum, views) => sum + views, 0);
-
-/** `POST /api/articles/:documentId/views` to a Strapi at `url` (another process), as one browser. */
-export const postViewTo = async (url: string, documentId: string, visitor: number | string) => {
-  const res = await fetch(`${url}/api/articles/${documentId}/views`, {
-    method: 'POST',
-    headers: { 'User-Agent': browserUserAgent(visitor) },
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as { data: { documentId: string; views: number; counted: boolean } },
-  };
-};
