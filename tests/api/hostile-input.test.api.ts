@@ -5,14 +5,9 @@
  * under 500, every 4xx under `/api` is in Strapi's JSON error shape, and none takes over 5 s.
  */
 
+import { mapLimit } from '../helpers/concurrency';
 import { createArticle, createAuthor, createSection } from '../helpers/fixtures';
-import {
-  generateRequests,
-  type HostileRequest,
-  mapLimit,
-  publicRoutes,
-  send,
-} from '../helpers/hostile';
+import { generateRequests, type HostileRequest, publicRoutes, send } from '../helpers/hostile';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 

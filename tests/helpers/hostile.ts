@@ -341,18 +341,3 @@ export const send = (app: TestApp, request: HostileRequest, timeoutMs: number) =
   if (request.body === undefined) return test;
   return rawBody(test, request.body);
 };
-
-/** Runs `task` on every item, at most `limit` at a time, in order of the list. */
-export const mapLimit = async <T, R>(items: T[], limit: number, task: (item: T) => Promise<R>) => {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-};
