@@ -81,7 +81,11 @@ describe('booting with strapi start', () => {
   it('refuses TRUST_PROXY=true in production, saying to list the proxies instead', async () => {
     const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, `value-of-${name}`]));
 
-    const run = await refusedStart(secrets, { NODE_ENV: 'production', TRUST_PROXY: 'true' });
+    const run = await refusedStart(secrets, {
+      NODE_ENV: 'production',
+      CORS_ORIGINS: 'https://www.example.com',
+      TRUST_PROXY: 'true',
+    });
 
     expect(run.exit?.code).not.toBe(0);
     expect(run.output).toContain('TRUST_PROXY=true trusts X-Forwarded-For from any client');
