@@ -31,6 +31,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
       },
     },
   },
+  // A client that stops sending mid-request (a Content-Length larger than its body, a slow upload)
+  // holds a socket until this ends it: Node's default is 300 s.
+  http: {
+    serverOptions: { requestTimeout: env.int('HTTP_REQUEST_TIMEOUT_SECONDS', 120) * 1000 },
+  },
   logger: { updates: { enabled: false } },
 });
 

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 
 import type { DatabaseClient } from '../../tests/helpers/database';
+import { databaseOf, wholeNumber } from '../cli-options';
 
 export const HELP = `npm run bench [-- options]
 
@@ -85,22 +86,7 @@ const SIZES: Record<
   },
 };
 
-const wholeNumber = (name: string, value: string | undefined): number | undefined => {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) {
-    throw new Error(`--${name} must be a whole number above 0, not "${value}".`);
-  }
-  return number;
-};
-
-const databasesOf = (list = 'sqlite,postgres'): DatabaseClient[] =>
-  list.split(',').map((name) => {
-    if (name !== 'sqlite' && name !== 'postgres') {
-      throw new Error(`--db: sqlite or postgres, not "${name}".`);
-    }
-    return name;
-  });
+const databasesOf = (list = 'sqlite,postgres'): DatabaseClient[] => list.split(',').map(databaseOf);
 
 const read = (argv: string[]) =>
   parseArgs({

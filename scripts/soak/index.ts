@@ -62,6 +62,7 @@ const startApp = (db: BenchDatabase, options: SoakOptions): Promise<StrapiProces
       VIEWS_RATE_LIMIT_PER_MINUTE: '0',
       VIEWS_MAX_PER_IP_PER_ARTICLE: '1000000000',
       VIEWS_FLUSH_INTERVAL_MS: '1000',
+      ...(options.memoryEntries ? { VIEWS_MEMORY_MAX_ENTRIES: String(options.memoryEntries) } : {}),
     },
     nodeArgs: options.nodeArgs,
     onOutput: options.verbose ? (chunk) => process.stderr.write(chunk) : undefined,

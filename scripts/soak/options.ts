@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 
 import type { DatabaseClient } from '../../tests/helpers/database';
+import { databaseOf, wholeNumber } from '../cli-options';
 
 export const HELP = `npm run soak [-- options]
 
@@ -20,6 +21,8 @@ runs of 10 minutes or more) when RSS grows by 10 % or more between the 2nd and t
   --db=sqlite|postgres  the database (default sqlite)
   --interval=SECONDS    how often RSS and p99 are printed (default 30; --smoke: 5)
   --articles=N          published articles in the corpus (default 1000)
+  --memory-entries=N    the app's VIEWS_MEMORY_MAX_ENTRIES (default: the app's, 100000): set it
+                        below the run's visitors to soak a full dedupe window (eviction)
   --smoke               a 20-second run: a check that everything works, not figures
   --no-build            use dist/ as it is (default: compile with tsc first)
   --node-args="..."     arguments for the app's node (e.g. "--heapsnapshot-signal=SIGUSR2")
@@ -36,26 +39,12 @@ export interface SoakOptions {
   database: DatabaseClient;
   intervalSeconds: number;
   articles: number;
+  /** VIEWS_MEMORY_MAX_ENTRIES for the app, when given. */
+  memoryEntries: number | undefined;
   build: boolean;
   nodeArgs: string[];
   verbose: boolean;
 }
-
-const wholeNumber = (name: string, value: string | undefined): number | undefined => {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) {
-    throw new Error(`--${name} must be a whole number above 0, not "${value}".`);
-  }
-  return number;
-};
-
-const databaseOf = (name = 'sqlite'): DatabaseClient => {
-  if (name !== 'sqlite' && name !== 'postgres') {
-    throw new Error(`--db: sqlite or postgres, not "${name}".`);
-  }
-  return name;
-};
 
 /** The options of `argv`, or `undefined` when `--help` was asked for. Throws on a bad option. */
 export const parseSoakOptions = (argv: string[]): SoakOptions | undefined => {
@@ -68,6 +57,7 @@ export const parseSoakOptions = (argv: string[]): SoakOptions | undefined => {
       db: { type: 'string' },
       interval: { type: 'string' },
       articles: { type: 'string' },
+      'memory-entries': { type: 'string' },
       smoke: { type: 'boolean' },
       'no-build': { type: 'boolean' },
       'node-args': { type: 'string' },
@@ -81,9 +71,10 @@ export const parseSoakOptions = (argv: string[]): SoakOptions | undefined => {
     smoke,
     durationSeconds: wholeNumber('duration', values.duration) ?? (smoke ? 20 : 600),
     connections: wholeNumber('connections', values.connections) ?? 50,
-    database: databaseOf(values.db),
+    database: databaseOf(values.db ?? 'sqlite'),
     intervalSeconds: wholeNumber('interval', values.interval) ?? (smoke ? 5 : 30),
     articles: wholeNumber('articles', values.articles) ?? (smoke ? 200 : 1000),
+    memoryEntries: wholeNumber('memory-entries', values['memory-entries']),
     build: !values['no-build'],
     nodeArgs: (values['node-args'] ?? '').split(/\s+/).filter(Boolean),
     verbose: values.verbose ?? false,
