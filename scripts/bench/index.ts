@@ -4,6 +4,7 @@
  * what is measured and the figures.
  */
 
+import { runCommand } from '../cli-options';
 import { compile, ensureBuilt } from './build';
 import { failuresOf } from './checks';
 import { fmt, say } from './format';
@@ -58,29 +59,4 @@ const bench = async (options: Options): Promise<number> => {
   return report(options, ceiling, results, startedAt);
 };
 
-const main = async (): Promise<number> => {
-  let options: Options | undefined;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(
-      `${(error as Error).message} (\`npm run bench -- --help\` lists the options)\n`,
-    );
-    return 2;
-  }
-  if (!options) {
-    say(HELP);
-    return 0;
-  }
-  return bench(options);
-};
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `\nbench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand('bench', { help: HELP, parse: parseOptions, run: bench });

@@ -16,6 +16,7 @@ import { ARTICLES, seedCorpus } from '../bench/corpus';
 import { type BenchDatabase, openDatabase } from '../bench/database';
 import { fmt, say, step } from '../bench/format';
 import { onInterrupt } from '../bench/lifecycle';
+import { runCommand } from '../cli-options';
 import { HELP, parseSoakOptions, type SoakOptions } from './options';
 import { type Corpus, drive, newTally, percentile, type Tally } from './traffic';
 
@@ -231,29 +232,4 @@ const soak = async (options: SoakOptions): Promise<number> => {
   return 1;
 };
 
-const main = async (): Promise<number> => {
-  let options: SoakOptions | undefined;
-  try {
-    options = parseSoakOptions(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(
-      `${(error as Error).message} (\`npm run soak -- --help\` lists the options)\n`,
-    );
-    return 2;
-  }
-  if (!options) {
-    say(HELP);
-    return 0;
-  }
-  return soak(options);
-};
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `\nsoak failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand('soak', { help: HELP, parse: parseSoakOptions, run: soak });
