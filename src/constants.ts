@@ -24,3 +24,6 @@ export const ADMIN_PATH = '/admin';
 
 /** Health, outages and shutdown drain (`src/availability`), an entry in Strapi's container. */
 export const AVAILABILITY_SERVICE = 'newsroom.availability';
+
+/** Cache invalidations shared by every instance (`src/cache/bus.ts`), an entry in Strapi's container. */
+export const INVALIDATION_BUS = 'newsroom.invalidation';

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { availabilityOf, registerAvailability } from './availability';
+import { invalidationOf, registerInvalidationBus } from './cache/bus';
 import {
   registerNewsroomConditions,
   registerPublishingMiddlewares,
@@ -13,6 +14,7 @@ export default {
   /** Before the app starts: the editorial rules every save passes through, the RBAC condition. */
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerAvailability(strapi);
+    registerInvalidationBus(strapi);
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
@@ -32,5 +34,6 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await availabilityOf(strapi).stopServing();
     await viewsOf(strapi).stop();
+    await invalidationOf(strapi).stop();
   },
 };
