@@ -27,3 +27,6 @@ export const AVAILABILITY_SERVICE = 'newsroom.availability';
 
 /** Cache invalidations shared by every instance (`src/cache/bus.ts`), an entry in Strapi's container. */
 export const INVALIDATION_BUS = 'newsroom.invalidation';
+
+/** The response cache of one instance (`src/cache`), an entry in Strapi's container. */
+export const RESPONSE_CACHE = 'newsroom.responseCache';

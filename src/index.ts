@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
 import { availabilityOf, registerAvailability } from './availability';
-import { invalidationOf, registerInvalidationBus } from './cache/bus';
+import {
+  cachePurgeMiddleware,
+  invalidationOf,
+  registerInvalidationBus,
+  registerResponseCache,
+  subscribePermissionPurges,
+} from './cache';
 import {
   registerNewsroomConditions,
   registerPublishingMiddlewares,
@@ -15,6 +21,9 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerAvailability(strapi);
     registerInvalidationBus(strapi);
+    registerResponseCache(strapi);
+    // First, so it runs outermost: it purges once every other middleware's work has committed.
+    strapi.documents.use(cachePurgeMiddleware(strapi));
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
@@ -24,6 +33,7 @@ export default {
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     useSlugGeneratorInAdmin(strapi);
+    subscribePermissionPurges(strapi);
     await runSetup(strapi);
   },
 

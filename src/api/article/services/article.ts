@@ -5,6 +5,8 @@ import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
 import { type MostReadQuery, viewsOf } from '../../../views';
 
 export interface Crumb {
+  /** Tags the page in the response cache: a section edit purges the pages showing it. */
+  documentId: string;
   name: string;
   slug: string;
 }
@@ -35,7 +37,7 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
         populate: { parent: { select: ['documentId'] } },
       });
       if (!section) break;
-      crumbs.unshift({ name: section.name, slug: section.slug });
+      crumbs.unshift({ documentId: next, name: section.name, slug: section.slug });
       next = section.parent?.documentId;
     }
     return crumbs;

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+
+import { RESPONSE_CACHE } from '../constants';
+import { invalidationOf } from './bus';
+import { type CompiledRoute, findCacheableRoutes } from './routes';
+import { type CacheSettings,readCacheSettings } from './settings';
+import { type CachedAnswer, createResponseStore, type ResponseStore } from './store';
+
+/** One instance's response cache: its settings, store, routes and the loads under way. */
+export interface ResponseCache {
+  settings: CacheSettings;
+  store: ResponseStore;
+  /** The registered route `path` belongs to, if any (routes found on first use). */
+  routeFor(path: string): CompiledRoute | undefined;
+  /** Loads under way, by key: concurrent misses wait for the first one's answer. */
+  inflight: Map<string, Promise<CachedAnswer | undefined>>;
+  /** How many times a miss ran the downstream (coalesced followers excluded); for tests. */
+  loads: number;
+}
+
+export const createResponseCache = (
+  strapi: Core.Strapi,
+  settings: CacheSettings,
+): ResponseCache => {
+  let routes: CompiledRoute[] | undefined;
+  return {
+    settings,
+    store: createResponseStore({ maxBytes: settings.maxBytes }),
+    routeFor(path) {
+      routes ??= findCacheableRoutes(strapi);
+      return routes.find((route) => route.matches(path));
+    },
+    inflight: new Map(),
+    loads: 0,
+  };
+};
+
+/**
+ * `register`: the cache in Strapi's container (its settings checked now: a malformed one stops
+ * the boot, named), listening on the invalidation bus for purges from any instance.
+ */
+export const registerResponseCache = (strapi: Core.Strapi): void => {
+  const cache = createResponseCache(strapi, readCacheSettings(strapi));
+  strapi.add(RESPONSE_CACHE, () => cache);
+  if (!cache.settings.enabled) return;
+  invalidationOf(strapi).subscribe((message) => {
+    if (message.kind === 'tags') cache.store.purgeTags(message.tags);
+    else if (message.kind === 'all') cache.store.purgeAll();
+  });
+};
+
+/** This instance's response cache. */
+export const responseCacheOf = (strapi: Core.Strapi): ResponseCache =>
+  strapi.get<ResponseCache>(RESPONSE_CACHE);
