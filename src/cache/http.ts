@@ -52,7 +52,7 @@ const send = (
     'Surrogate-Key': answer.tags.join(' '),
     'Cache-Tag': answer.tags.join(','),
     'X-Cache': xCache,
-    Age: String(Math.max(0, Math.floor((Date.now() - answer.storedAt) / 1000))),
+    Age: String(Math.max(0, Math.floor((cache.now() - answer.storedAt) / 1000))),
   });
   if (matchesIfNoneMatch(ctx.get('If-None-Match'), answer.etag)) {
     ctx.status = 304;
@@ -95,7 +95,7 @@ const captured = (
     contentType,
     etag: etagOf(body),
     tags: [...documentIds, route.list],
-    storedAt: Date.now(),
+    storedAt: cache.now(),
     ttlMs: ttlSeconds * 1000,
     staleMs: cache.settings.staleSeconds * 1000,
   };

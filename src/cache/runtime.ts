@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { RESPONSE_CACHE } from '../constants';
 import { invalidationOf } from './bus';
 import { type CompiledRoute, findCacheableRoutes } from './routes';
-import { type CacheSettings,readCacheSettings } from './settings';
+import { type CacheSettings, readCacheSettings } from './settings';
 import { type CachedAnswer, createResponseStore, type ResponseStore } from './store';
 
 /** One instance's response cache: its settings, store, routes and the loads under way. */
@@ -16,6 +16,10 @@ export interface ResponseCache {
   inflight: Map<string, Promise<CachedAnswer | undefined>>;
   /** How many times a miss ran the downstream (coalesced followers excluded); for tests. */
   loads: number;
+  /** The cache's clock (ms): entries' age, freshness and `Age` are read on it. */
+  now(): number;
+  /** Tests move time instead of waiting for it. */
+  useClock(clock: () => number): void;
 }
 
 export const createResponseCache = (
@@ -23,15 +27,21 @@ export const createResponseCache = (
   settings: CacheSettings,
 ): ResponseCache => {
   let routes: CompiledRoute[] | undefined;
+  let clock = Date.now;
+  const now = () => clock();
   return {
     settings,
-    store: createResponseStore({ maxBytes: settings.maxBytes }),
+    store: createResponseStore({ maxBytes: settings.maxBytes, now }),
     routeFor(path) {
       routes ??= findCacheableRoutes(strapi);
       return routes.find((route) => route.matches(path));
     },
     inflight: new Map(),
     loads: 0,
+    now,
+    useClock(next) {
+      clock = next;
+    },
   };
 };
 

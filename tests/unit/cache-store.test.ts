@@ -146,7 +146,10 @@ describe('the cache settings', () => {
 
   it.each([
     [{ enabled: 'yes' }, 'CACHE_ENABLED must be "true" or "false", not "yes".'],
-    [{ maxBytes: '64MB' }, 'CACHE_MAX_BYTES must be a whole number of 1048576 or more, not "64MB".'],
+    [
+      { maxBytes: '64MB' },
+      'CACHE_MAX_BYTES must be a whole number of 1048576 or more, not "64MB".',
+    ],
     [{ maxBytes: '1000' }, 'CACHE_MAX_BYTES must be a whole number of 1048576 or more.'],
     [{ ttlSeconds: '0' }, 'CACHE_TTL_SECONDS must be a whole number of 1 or more.'],
     [{ staleSeconds: '-1' }, 'CACHE_STALE_SECONDS must be a whole number of 0 or more, not "-1".'],
