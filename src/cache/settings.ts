@@ -18,20 +18,17 @@ export const CACHE_VARIABLES = {
 
 type Setting = keyof typeof CACHE_VARIABLES;
 
-/** What `config/cache.ts` holds: each setting as its variable gave it, and Redis's URL. */
-export type CacheConfig = Record<Setting, string> & { redisUrl: string };
+/** What `config/cache.ts` holds: each setting as its variable gave it (Redis: `views.redisUrl`). */
+export type CacheConfig = Record<Setting, string>;
 
 /** `config/cache.ts`: the variables as they are; a malformed one is refused at boot, named. */
 export const cacheConfigFromEnv = (env: (name: string, fallback: string) => string): CacheConfig =>
-  ({
-    ...Object.fromEntries(
-      Object.entries(CACHE_VARIABLES).map(([key, { variable, fallback }]) => [
-        key,
-        env(variable, fallback),
-      ]),
-    ),
-    redisUrl: env('REDIS_URL', ''),
-  }) as CacheConfig;
+  Object.fromEntries(
+    Object.entries(CACHE_VARIABLES).map(([key, { variable, fallback }]) => [
+      key,
+      env(variable, fallback),
+    ]),
+  ) as CacheConfig;
 
 const wholeNumber = (variable: string, min: number) =>
   z
@@ -63,7 +60,6 @@ const settingsSchema = z.object({
   maxBytes: wholeNumber(CACHE_VARIABLES.maxBytes.variable, 1024 * 1024),
   ttlSeconds: wholeNumber(CACHE_VARIABLES.ttlSeconds.variable, 1),
   staleSeconds: wholeNumber(CACHE_VARIABLES.staleSeconds.variable, 0),
-  redisUrl: z.string().default(''),
 });
 
 export type CacheSettings = z.infer<typeof settingsSchema>;

@@ -24,6 +24,3 @@ export const queriesDuring = async <T>(
 
 /** The `X-Cache` header of an answer (`HIT`, `MISS`, `STALE`), or undefined when uncached. */
 export const xCache = (res: Response): string | undefined => res.headers['x-cache'];
-
-/** GETs `url` until it answers a miss (its entry purged), then returns that answer. */
-export const readPage = (app: TestApp, url: string) => app.request().get(url);
