@@ -30,7 +30,8 @@ describeNeeding('redis', ...databaseServices())('the response cache on two insta
       const res = await onB(path);
       const elapsed = performance.now() - started;
       if (fresh(res.text, res.status)) return elapsed;
-      if (elapsed > PROPAGATION_BOUND_MS) throw new Error(`${path} still stale after ${elapsed} ms`);
+      if (elapsed > PROPAGATION_BOUND_MS)
+        throw new Error(`${path} still stale after ${elapsed} ms`);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   };
