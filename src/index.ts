@@ -6,6 +6,7 @@ import {
   invalidationOf,
   registerInvalidationBus,
   registerResponseCache,
+  stopResponseCache,
   subscribePermissionPurges,
 } from './cache';
 import {
@@ -44,6 +45,7 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await availabilityOf(strapi).stopServing();
     await viewsOf(strapi).stop();
+    await stopResponseCache(strapi);
     await invalidationOf(strapi).stop();
   },
 };

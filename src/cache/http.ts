@@ -155,6 +155,19 @@ export const responseCacheMiddleware = (strapi: Core.Strapi) => {
     }
     if (found && !found.stale) return send(ctx, found.answer, cache, 'HIT');
 
+    if (cache.shared) {
+      // Another instance may have loaded it: kept here too unless a purge ran meanwhile.
+      const generation = store.generation;
+      const remote = await cache.shared.get(key);
+      if (remote && cache.now() - remote.storedAt < remote.ttlMs) {
+        if (store.generation === generation) {
+          store.set(key, remote);
+          store.alias(raw, key);
+        }
+        return send(ctx, remote, cache, 'HIT');
+      }
+    }
+
     const leader = cache.inflight.get(key);
     if (leader) {
       const answer = await leader;
@@ -179,6 +192,7 @@ export const responseCacheMiddleware = (strapi: Core.Strapi) => {
       if (store.generation === generation) {
         store.set(key, answer);
         store.alias(raw, key);
+        void cache.shared?.set(key, answer);
       } else {
         answer = undefined;
         ctx.set('Cache-Control', 'no-cache');

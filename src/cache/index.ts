@@ -3,4 +3,4 @@ export { type Invalidation, invalidationOf, registerInvalidationBus } from './bu
 export { responseCacheMiddleware } from './http';
 export { cachePurgeMiddleware, purgeAllFromOutside, subscribePermissionPurges } from './purge';
 export { cacheable, type CacheableRoute } from './routes';
-export { registerResponseCache, responseCacheOf } from './runtime';
+export { registerResponseCache, responseCacheOf, stopResponseCache } from './runtime';

@@ -4,6 +4,8 @@ import { Redis } from 'ioredis';
 import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, UP_PERMISSION_UID, UP_ROLE_UID } from '../constants';
 import { type DocumentMiddleware, publishes } from '../publishing/context';
 import { type Invalidation, INVALIDATION_CHANNEL, invalidationOf } from './bus';
+import { responseCacheOf } from './runtime';
+import { deleteAllShared } from './shared';
 
 /**
  * The tags a Document Service write makes stale, or none. An article's public answers change
@@ -42,7 +44,11 @@ export const cachePurgeMiddleware =
       (result as { documentId?: string } | null)?.documentId;
     const tags = tagsOfWrite(ctx.uid, ctx.action, publishes(ctx), documentId);
     if (tags.length > 0) {
-      const purge = () => invalidationOf(strapi).publish({ kind: 'tags', tags });
+      // The shared store first: no instance told to forget may read the entry back from Redis.
+      const purge = async () => {
+        await responseCacheOf(strapi).shared?.purgeTags(tags);
+        await invalidationOf(strapi).publish({ kind: 'tags', tags });
+      };
       await purge();
       if (strapi.db.inTransaction()) {
         await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void purge()));
@@ -66,6 +72,7 @@ const AFTER_WRITES = [
  */
 export const subscribePermissionPurges = (strapi: Core.Strapi): void => {
   const purge = async () => {
+    await responseCacheOf(strapi).shared?.purgeAll();
     const bus = invalidationOf(strapi);
     await bus.publish({ kind: 'permissions' });
     await bus.publish({ kind: 'all', reason: 'a role or permission changed' });
@@ -77,8 +84,8 @@ export const subscribePermissionPurges = (strapi: Core.Strapi): void => {
 };
 
 /**
- * For scripts that run without the server (the restore): tells every running instance, through
- * Redis, to forget every cached answer. Without Redis there is no way to reach them: they must
+ * For scripts that run without the server (the restore): empties the shared store and tells every
+ * running instance, through Redis, to forget every cached answer. Without Redis there is no way to reach them: they must
  * be restarted (or left to their entries' TTL). Returns whether the message went out.
  */
 export const purgeAllFromOutside = async (redisUrl: string, reason: string): Promise<boolean> => {
@@ -86,6 +93,7 @@ export const purgeAllFromOutside = async (redisUrl: string, reason: string): Pro
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await redis.connect();
+    await deleteAllShared(redis);
     const from = `script-${process.pid}`;
     for (const message of [{ kind: 'permissions' }, { kind: 'all', reason }] as Invalidation[]) {
       await redis.publish(INVALIDATION_CHANNEL, JSON.stringify({ from, message }));

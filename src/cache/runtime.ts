@@ -4,12 +4,15 @@ import { RESPONSE_CACHE } from '../constants';
 import { invalidationOf } from './bus';
 import { type CompiledRoute, findCacheableRoutes } from './routes';
 import { type CacheSettings, readCacheSettings } from './settings';
+import { createSharedLayer, type SharedLayer } from './shared';
 import { type CachedAnswer, createResponseStore, type ResponseStore } from './store';
 
 /** One instance's response cache: its settings, store, routes and the loads under way. */
 export interface ResponseCache {
   settings: CacheSettings;
   store: ResponseStore;
+  /** With `REDIS_URL`: the store every instance shares, read on a local miss. */
+  shared: SharedLayer | undefined;
   /** The registered route `path` belongs to, if any (routes found on first use). */
   routeFor(path: string): CompiledRoute | undefined;
   /** Loads under way, by key: concurrent misses wait for the first one's answer. */
@@ -25,6 +28,7 @@ export interface ResponseCache {
 export const createResponseCache = (
   strapi: Core.Strapi,
   settings: CacheSettings,
+  shared?: SharedLayer,
 ): ResponseCache => {
   let routes: CompiledRoute[] | undefined;
   let clock = Date.now;
@@ -32,6 +36,7 @@ export const createResponseCache = (
   return {
     settings,
     store: createResponseStore({ maxBytes: settings.maxBytes, now }),
+    shared,
     routeFor(path) {
       routes ??= findCacheableRoutes(strapi);
       return routes.find((route) => route.matches(path));
@@ -50,13 +55,22 @@ export const createResponseCache = (
  * the boot, named), listening on the invalidation bus for purges from any instance.
  */
 export const registerResponseCache = (strapi: Core.Strapi): void => {
-  const cache = createResponseCache(strapi, readCacheSettings(strapi));
+  const settings = readCacheSettings(strapi);
+  const redisUrl = strapi.config.get<string>('views.redisUrl', '');
+  const shared =
+    settings.enabled && redisUrl ? createSharedLayer({ redisUrl, log: strapi.log }) : undefined;
+  const cache = createResponseCache(strapi, settings, shared);
   strapi.add(RESPONSE_CACHE, () => cache);
   if (!cache.settings.enabled) return;
   invalidationOf(strapi).subscribe((message) => {
     if (message.kind === 'tags') cache.store.purgeTags(message.tags);
     else if (message.kind === 'all') cache.store.purgeAll();
   });
+};
+
+/** At shutdown: lets go of the shared layer's Redis connection. */
+export const stopResponseCache = async (strapi: Core.Strapi): Promise<void> => {
+  await responseCacheOf(strapi).shared?.stop();
 };
 
 /** This instance's response cache. */

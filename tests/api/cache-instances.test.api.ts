@@ -1,16 +1,19 @@
 /**
  * Two instances on one database sharing Redis: this test's app (A, in this process) and another
- * started with `strapi start` (B), each with its own response cache. A write on A purges B's
- * entries through the invalidation bus within the documented bound (docs/cache.md: 1 second;
+ * started with `strapi start` (B), each with its own response cache and a shared store in Redis.
+ * A page loaded by one is a hit on the other. A write on A purges B's entries through the
+ * invalidation bus within the documented bound (docs/cache.md: 1 second;
  * measured here and printed). Needs Redis (`TEST_REDIS_URL`): skipped without it, failed on CI.
  */
 
 import { ARTICLE_UID, UP_PERMISSION_UID, UP_ROLE_UID } from '../../src/constants';
-import { CACHE_ON } from '../helpers/cache';
+import { CACHE_ON, queriesDuring, xCache } from '../helpers/cache';
 import { createArticle, updateParams } from '../helpers/fixtures';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/process';
 import { databaseServices, describeNeeding, TEST_REDIS_URL } from '../helpers/services';
-import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
+import { appModule, bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
+
+type CacheModule = typeof import('../../src/cache');
 
 /** The documented propagation bound: a purge on one instance is applied by the others within it. */
 const PROPAGATION_BOUND_MS = 1000;
@@ -46,10 +49,23 @@ describeNeeding('redis', ...databaseServices())('the response cache on two insta
       database: app.db.env,
       env: { ...CACHE_ON, REDIS_URL: TEST_REDIS_URL },
     });
+    // Entries an earlier run left in the shared store name other databases' documents.
+    await appModule<CacheModule>('cache').responseCacheOf(app.strapi).shared?.purgeAll();
   });
   afterAll(async () => {
     await other?.stop('SIGKILL');
     await stopStrapi();
+  });
+
+  it('answers a page the other instance loaded from the shared store, running no SQL', async () => {
+    const article = await createArticle(app.strapi);
+    const page = `/api/articles/slug/${String(article.slug)}`;
+    expect((await onB(page)).xCache).toBe('MISS');
+    const { result, queries } = await queriesDuring(app, () => app.request().get(page));
+    expect(result.status).toBe(200);
+    expect(xCache(result)).toBe('HIT');
+    expect(queries).toBe(0);
+    expect(result.body.data.documentId).toBe(article.documentId);
   });
 
   it('a publish on one instance makes the next read on the other fresh, within the bound', async () => {
