@@ -43,7 +43,7 @@ export const cachePurgeMiddleware =
       (ctx.params as { documentId?: string }).documentId ??
       (result as { documentId?: string } | null)?.documentId;
     const tags = tagsOfWrite(ctx.uid, ctx.action, publishes(ctx), documentId);
-    if (tags.length > 0) {
+    if (tags.length > 0 && responseCacheOf(strapi).settings.enabled) {
       // The shared store first: no instance told to forget may read the entry back from Redis.
       const purge = async () => {
         await responseCacheOf(strapi).shared?.purgeTags(tags);
@@ -68,13 +68,19 @@ const AFTER_WRITES = [
 
 /**
  * Roles and permissions are written through `strapi.db.query` (no Document Service): any such
- * write makes every instance forget its cached Public permissions and every cached answer.
+ * write makes every instance forget its cached Public permissions and (the cache on) every
+ * cached answer.
  */
 export const subscribePermissionPurges = (strapi: Core.Strapi): void => {
   const purge = async () => {
-    await responseCacheOf(strapi).shared?.purgeAll();
     const bus = invalidationOf(strapi);
+    // Permissions first: an answer loaded in between with the old ones is wiped by `all` (or not
+    // stored: `all` moves the generation on). The other order could store one after `all`.
+    // The cached Public permissions are forgotten whether or not the response cache is on.
     await bus.publish({ kind: 'permissions' });
+    const cache = responseCacheOf(strapi);
+    if (!cache.settings.enabled) return;
+    await cache.shared?.purgeAll();
     await bus.publish({ kind: 'all', reason: 'a role or permission changed' });
   };
   strapi.db.lifecycles.subscribe({
