@@ -166,6 +166,9 @@ export const responseCacheMiddleware = (strapi: Core.Strapi) => {
         }
         return send(ctx, remote, cache, 'HIT');
       }
+      // Stored here by a load that ended while Redis answered.
+      const meanwhile = store.get(key);
+      if (meanwhile && !meanwhile.stale) return send(ctx, meanwhile.answer, cache, 'HIT');
     }
 
     const leader = cache.inflight.get(key);
