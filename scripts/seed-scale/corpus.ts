@@ -39,7 +39,7 @@ export interface SeedScaleOptions {
   authors?: number;
   /** Articles per transaction: 500 by default. */
   batchSize?: number;
-  /** Called after each batch with the articles written so far. */
+  /** Called before the first batch (with 0) and after each batch with the articles written. */
   onProgress?: (done: number, total: number) => void;
   /** The seed of the made-up text: the same seed and size give the same corpus. */
   seed?: number;
@@ -139,10 +139,13 @@ const highestOrders = async (
   return new Map(rows.map((row) => [Number(row.target), Number(row.ord ?? 0)]));
 };
 
-/** Inserts rows in chunks small enough for every database's limit on bound values. */
+/**
+ * Inserts rows in chunks within every database's limits: bound values, and SQLite's 500 terms of
+ * a compound SELECT (knex writes a multi-row insert there as `SELECT ... UNION ALL ...`).
+ */
 const insertRows = async (trx: Knex, table: string, rows: Array<Record<string, unknown>>) => {
   const width = Math.max(1, Object.keys(rows[0] ?? {}).length);
-  const chunk = Math.max(1, Math.floor(10_000 / width));
+  const chunk = Math.min(400, Math.floor(10_000 / width));
   for (let start = 0; start < rows.length; start += chunk) {
     await trx(table).insert(rows.slice(start, start + chunk));
   }
@@ -207,6 +210,7 @@ export const seedScale = async (
 
   let sample: SeedScaleResult['sample'] | undefined;
   let dailyViewRows = 0;
+  onProgress?.(0, articles);
   for (let done = 0; done < articles;) {
     const size = Math.min(batchSize, articles - done);
     const batch: Planned[] = Array.from({ length: size }, (_, k) => {

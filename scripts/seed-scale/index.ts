@@ -77,7 +77,8 @@ const databaseSize = async (strapi: Core.Strapi): Promise<string> => {
     .map((suffix) => `${file}${suffix}`)
     .filter((name) => fs.existsSync(name))
     .reduce((sum, name) => sum + fs.statSync(name).size, 0);
-  return `${bytes(size)} (SQLite ${path.relative(APP_ROOT, file)})`;
+  const shown = path.relative(APP_ROOT, file);
+  return `${bytes(size)} (SQLite ${shown.startsWith('..') ? file : shown})`;
 };
 
 const run = async (options: Options): Promise<number> => {
@@ -89,6 +90,7 @@ const run = async (options: Options): Promise<number> => {
   strapi.log.level = 'error';
   await strapi.load();
   try {
+    process.stderr.write('Sections and authors, through the Document Service...\n');
     const bar = progressBar('articles');
     const started = Date.now();
     const result = await seedScale(strapi, {

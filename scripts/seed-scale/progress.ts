@@ -11,22 +11,24 @@ const duration = (seconds: number): string =>
     : `${seconds.toFixed(1)} s`;
 
 export const progressBar = (label: string, stream: NodeJS.WriteStream = process.stderr) => {
-  const started = Date.now();
+  let started: number | undefined;
   let lastTenth = -1;
   return {
+    /** The first call starts the clock (the rate and time left count from there). */
     update(done: number, total: number): void {
+      started ??= Date.now();
       const share = total > 0 ? done / total : 1;
       const tenth = Math.floor(share * 10);
       if (!stream.isTTY && tenth === lastTenth) return;
       lastTenth = tenth;
       const seconds = (Date.now() - started) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;
-      const left = rate > 0 ? (total - done) / rate : 0;
+      const left = rate > 0 ? `${duration((total - done) / rate)} left` : 'starting';
       const filled = Math.round(share * WIDTH);
       const line =
         `${label} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ` +
         `${Math.floor(share * 100)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ` +
-        `${Math.round(rate).toLocaleString('en')}/s, ${duration(left)} left`;
+        `${Math.round(rate).toLocaleString('en')}/s, ${left}`;
       stream.write(stream.isTTY ? `\r${line}\x1b[K` : `${line}\n`);
     },
     done(): void {

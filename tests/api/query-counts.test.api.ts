@@ -87,6 +87,23 @@ describeWithDatabase('the SQL queries of an uncached public read', () => {
     expect(counts).toEqual(counts.map(() => counts[0]));
   });
 
+  it('find the article page by an index on its slug, not by reading every article', async () => {
+    const knex = app.strapi.db.connection;
+    const names =
+      app.strapi.config.get('database.connection.client') === 'postgres'
+        ? (
+            (await knex('pg_indexes')
+              .select('indexname')
+              .where({ tablename: 'articles' })) as Array<{
+              indexname: string;
+            }>
+          ).map((row) => row.indexname)
+        : ((await knex.raw('PRAGMA index_list(articles)')) as Array<{ name: string }>).map(
+            (row) => row.name,
+          );
+    expect(names).toContain('articles_slug_idx');
+  });
+
   describe('of an article list with authors and section populated', () => {
     let few: Doc;
     let many: Doc;
