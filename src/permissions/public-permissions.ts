@@ -32,12 +32,17 @@ interface Loaded {
 
 /**
  * The Public role's permissions and their ability, read once and kept until a role or
- * permission write (`forget()`, on the invalidation bus). Concurrent first calls share one load.
+ * permission write (`forget()`, on the invalidation bus), or at most `ttlMs` (0: no limit) in
+ * case an invalidation never arrived (Redis down). Concurrent first calls share one load.
  * A load that started before a `forget()` answers its callers but is not kept: a write that
  * lands while it reads cannot leave stale permissions behind.
  */
-export const createPublicPermissions = (strapi: Core.Strapi): PublicPermissions => {
+export const createPublicPermissions = (
+  strapi: Core.Strapi,
+  { ttlMs, now = Date.now }: { ttlMs: number; now?: () => number },
+): PublicPermissions => {
   let held: Promise<Loaded> | undefined;
+  let heldUntil = Infinity;
   let loads = 0;
 
   const load = async (): Promise<Loaded> => {
@@ -57,9 +62,10 @@ export const createPublicPermissions = (strapi: Core.Strapi): PublicPermissions 
   };
 
   const loaded = (): Promise<Loaded> => {
-    if (held) return held;
+    if (held && now() < heldUntil) return held;
     const loading = load();
     held = loading;
+    heldUntil = ttlMs > 0 ? now() + ttlMs : Infinity;
     // A failed read (the database is down) is not kept: the next request tries again.
     loading.catch(() => {
       if (held === loading) held = undefined;
@@ -77,9 +83,20 @@ export const createPublicPermissions = (strapi: Core.Strapi): PublicPermissions 
   };
 };
 
+/** `PUBLIC_PERMISSIONS_TTL_SECONDS` (`config/permissions.ts`), checked: a bad value stops the boot. */
+const ttlMsOf = (strapi: Core.Strapi): number => {
+  const seconds = strapi.config.get<number>('permissions.publicTtlSeconds', 60);
+  if (!Number.isInteger(seconds) || seconds < 0)
+    throw new Error(
+      `PUBLIC_PERMISSIONS_TTL_SECONDS must be a whole number of seconds, 0 or more (got ${seconds}).`,
+    );
+  return seconds * 1000;
+};
+
 /** Adds the Public role's permission cache to Strapi's container (`register`). */
 export const registerPublicPermissions = (strapi: Core.Strapi): void => {
-  strapi.add(PUBLIC_PERMISSIONS, () => createPublicPermissions(strapi));
+  const ttlMs = ttlMsOf(strapi);
+  strapi.add(PUBLIC_PERMISSIONS, () => createPublicPermissions(strapi, { ttlMs }));
 };
 
 /** This instance's cache of the Public role's permissions. */

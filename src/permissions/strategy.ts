@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import { publicPermissionsOf } from './public-permissions';
+import { type ContentApiAbility, publicPermissionsOf } from './public-permissions';
+
+export type PublicAuthentication =
+  { authenticated: true; credentials: null; ability: ContentApiAbility } | { authenticated: false };
 
 /** An authentication strategy of Strapi's content API (as its auth service registers them). */
 export interface AuthStrategy {
@@ -15,7 +18,7 @@ export interface AuthStrategy {
  * Public role's ability, or "not authenticated" when the role may do nothing or its permissions
  * cannot be read. The same answers, from the cache instead of a query and a new ability per request.
  */
-export const authenticatePublic = async (strapi: Core.Strapi) => {
+export const authenticatePublic = async (strapi: Core.Strapi): Promise<PublicAuthentication> => {
   try {
     const ability = await publicPermissionsOf(strapi).ability();
     return ability ? { authenticated: true, credentials: null, ability } : { authenticated: false };
