@@ -8,6 +8,7 @@ import { publicPermissionsOf, registerPublicPermissions } from './public-permiss
 export { subscribePermissionWrites } from './invalidation';
 export {
   type ContentApiAbility,
+  createPublicPermissions,
   type PermissionRow,
   type PublicPermissions,
   publicPermissionsOf,

@@ -9,6 +9,7 @@
 import type supertest from 'supertest';
 
 import { ARTICLE_UID } from '../../src/constants';
+import { createApiToken } from '../helpers/admin';
 import { createApiUser, createArticle } from '../helpers/fixtures';
 import { grantPublic, revokePublic } from '../helpers/public-role';
 import { describeWithDatabase } from '../helpers/services';
@@ -142,7 +143,7 @@ describeWithDatabase('the fast view path', () => {
     expect(routerAuthentications).not.toHaveBeenCalled();
   });
 
-  it('sends a request with Authorization through Strapi’s stack: a reader’s JWT counts, a bad one is 401', async () => {
+  it('sends a request with Authorization through Strapi’s stack: a reader’s JWT and an API token count, a bad token is 401', async () => {
     const credentials = {
       username: 'fastreader',
       email: 'fast.reader@newsroom.test',
@@ -164,12 +165,21 @@ describeWithDatabase('the fast view path', () => {
     expect(withJwt.body.data.counted).toBe(true);
     expect(routerAuthentications).toHaveBeenCalledTimes(1);
 
+    const token = await createApiToken(app, 'fast-views site', 'full-access');
+    const withToken = await postViewFrom(app, documentId, visitor(), { from: address() }).set(
+      'Authorization',
+      `Bearer ${token}`,
+    );
+    expect(withToken.status).toBe(200);
+    expect(withToken.body.data.counted).toBe(true);
+    expect(routerAuthentications).toHaveBeenCalledTimes(2);
+
     const badToken = await app
       .request()
       .post(`/api/articles/${documentId}/views`)
       .set('User-Agent', browserUserAgent(visitor()))
       .set('Authorization', 'Bearer not-a-token');
     expect(badToken.status).toBe(401);
-    expect(routerAuthentications).toHaveBeenCalledTimes(2);
+    expect(routerAuthentications).toHaveBeenCalledTimes(3);
   });
 });
