@@ -9,7 +9,10 @@ import type { Core } from '@strapi/strapi';
 
 import { createPublicPermissions } from '../../src/permissions';
 
-const standIn = (actions: () => string[], { fail = () => false } = {}) => {
+const standIn = (
+  actions: () => string[],
+  { fail = () => false }: { fail?: () => boolean } = {},
+) => {
   let reads = 0;
   const strapi = {
     db: {
