@@ -50,6 +50,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
     // CORS_ORIGINS must list origins in production (checked here, at boot).
     { name: 'strapi::cors', config: corsConfig(resolveCorsOrigins()) },
+    // After CORS and security headers, before the body, session and router: an anonymous
+    // `POST /api/articles/:documentId/views` answered here, every rule of its route re-checked.
+    'global::fast-views',
     'strapi::query',
     // Before strapi::body: multipart only on upload routes (415 elsewhere), every temp file removed.
     'global::body-guard',

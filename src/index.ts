@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { availabilityOf, registerAvailability } from './availability';
 import { invalidationOf, registerInvalidationBus } from './cache/bus';
+import { registerPermissionsCache } from './permissions';
 import {
   registerNewsroomConditions,
   registerPublishingMiddlewares,
@@ -15,6 +16,7 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerAvailability(strapi);
     registerInvalidationBus(strapi);
+    registerPermissionsCache(strapi);
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
