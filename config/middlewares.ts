@@ -53,6 +53,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // Hits keep the headers above and run no query (it sits before strapi::query and the router);
     // a miss while the database is down still becomes global::database-outage's 503.
     'global::response-cache',
+    // After CORS and security headers, before the body, session and router: an anonymous
+    // `POST /api/articles/:documentId/views` answered here, every rule of its route re-checked.
+    'global::fast-views',
     'strapi::query',
     // Before strapi::body: multipart only on upload routes (415 elsewhere), every temp file removed.
     'global::body-guard',

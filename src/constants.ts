@@ -30,3 +30,6 @@ export const INVALIDATION_BUS = 'newsroom.invalidation';
 
 /** The response cache of one instance (`src/cache`), an entry in Strapi's container. */
 export const RESPONSE_CACHE = 'newsroom.responseCache';
+
+/** The Public role's permissions and ability, cached (`src/permissions`), an entry in Strapi's container. */
+export const PUBLIC_PERMISSIONS = 'newsroom.public-permissions';

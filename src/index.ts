@@ -9,6 +9,7 @@ import {
   stopResponseCache,
   subscribePermissionPurges,
 } from './cache';
+import { registerPermissionsCache } from './permissions';
 import {
   registerNewsroomConditions,
   registerPublishingMiddlewares,
@@ -25,6 +26,7 @@ export default {
     registerResponseCache(strapi);
     // First, so it runs outermost: it purges once every other middleware's work has committed.
     strapi.documents.use(cachePurgeMiddleware(strapi));
+    registerPermissionsCache(strapi);
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);

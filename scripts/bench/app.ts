@@ -4,6 +4,7 @@
  * (the reference article, whose views the bench drives).
  */
 
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 import { REFERENCE_SLUG } from '../../src/setup';
@@ -17,12 +18,23 @@ export const RESULTS_DIR = path.join(APP_ROOT, 'bench-results');
 /** How often the app writes counted views: the exactness check waits for a few. */
 export const FLUSH_INTERVAL_MS = 1000;
 
+/**
+ * The first admin the app creates at boot (`ADMIN_EMAIL`, `ADMIN_PASSWORD`), the same for every
+ * start of this run: the bench logs in only to make a read-only API token.
+ */
+const BENCH_ADMIN = {
+  email: 'bench.admin@newsroom.test',
+  password: `Bench1-${randomBytes(12).toString('base64url')}`,
+};
+
 const APP_ENV = {
   NODE_ENV: 'production',
   // Production refuses to start without listed origins; the bench calls from no browser.
   CORS_ORIGINS: 'https://www.example.com',
   SEED_EXAMPLE_CONTENT: 'true',
   BENCH_ROUTES: 'true',
+  ADMIN_EMAIL: BENCH_ADMIN.email,
+  ADMIN_PASSWORD: BENCH_ADMIN.password,
   VIEWS_FLUSH_INTERVAL_MS: String(FLUSH_INTERVAL_MS),
 };
 
@@ -32,18 +44,53 @@ export interface BenchApp {
   bootSeconds: number;
   /** The reference article's document id. */
   documentId: string;
+  /** A read-only API token: authorised reads pass by the response cache, so they are fresh. */
+  readToken: string;
 }
 
-export const getJson = async <T>(url: string): Promise<T> => {
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+const call = async <T>(
+  url: string,
+  { body, token }: { body?: unknown; token?: string } = {},
+): Promise<T> => {
+  const response = await fetch(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      accept: 'application/json',
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await response.text();
-  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${text.slice(0, 300)}`);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
 };
 
-/** An article's views as the API answers them (stored plus not yet written). */
-export const apiViews = async (url: string, documentId: string): Promise<number> =>
-  (await getJson<{ data: { views: number } }>(`${url}/api/articles/${documentId}`)).data.views;
+export const getJson = <T>(url: string): Promise<T> => call<T>(url);
+
+/**
+ * An article's views as the API answers them (stored plus not yet written), read with the API
+ * token: an anonymous read may be a response-cache hit, whose views lag by design.
+ */
+export const apiViews = async ({ strapi, documentId, readToken }: BenchApp): Promise<number> =>
+  (
+    await call<{ data: { views: number } }>(`${strapi.url}/api/articles/${documentId}`, {
+      token: readToken,
+    })
+  ).data.views;
+
+/** Logs in as the bench's admin and makes a read-only API token (a new one per start). */
+const makeReadToken = async (url: string): Promise<string> => {
+  const login = await call<{ data: { token: string } }>(`${url}/admin/login`, {
+    body: BENCH_ADMIN,
+  });
+  const created = await call<{ data: { accessKey: string } }>(`${url}/admin/api-tokens`, {
+    body: { name: `bench ${randomBytes(4).toString('hex')}`, type: 'read-only', lifespan: null },
+    token: login.data.token,
+  });
+  return created.data.accessKey;
+};
 
 const referenceDocumentId = async (url: string): Promise<string> => {
   const found = await getJson<{ data: Array<{ documentId: string }> }>(
@@ -54,20 +101,33 @@ const referenceDocumentId = async (url: string): Promise<string> => {
   return documentId;
 };
 
-export const startApp = async (db: BenchDatabase, options: Options): Promise<BenchApp> => {
-  const profileDir = path.join(RESULTS_DIR, `cpu-${db.client}`);
+/**
+ * The app on `db`; `env` over the bench's (e.g. `CACHE_ENABLED`); `name` names its CPU profile's
+ * folder (`bench-results/cpu-<name>/`) with `--cpu-prof`.
+ */
+export const startApp = async (
+  db: BenchDatabase,
+  options: Options,
+  { env = {}, name = db.client }: { env?: Record<string, string>; name?: string } = {},
+): Promise<BenchApp> => {
+  const profileDir = path.join(RESULTS_DIR, `cpu-${name}`);
   const started = Date.now();
   const strapi = await startStrapiProcess({
     database: db.env,
     secrets: generateSecrets(),
-    env: APP_ENV,
+    env: { ...APP_ENV, ...env },
     nodeArgs: options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     onOutput: options.verbose ? (chunk) => process.stderr.write(chunk) : undefined,
     outputLimit: 4_000,
   });
   const bootSeconds = (Date.now() - started) / 1000;
   try {
-    return { strapi, bootSeconds, documentId: await referenceDocumentId(strapi.url) };
+    return {
+      strapi,
+      bootSeconds,
+      documentId: await referenceDocumentId(strapi.url),
+      readToken: await makeReadToken(strapi.url),
+    };
   } catch (error) {
     await strapi.stop();
     throw error;

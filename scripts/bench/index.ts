@@ -8,9 +8,10 @@ import { runCommand } from '../cli-options';
 import { compile, ensureBuilt } from './build';
 import { failuresOf } from './checks';
 import { fmt, say } from './format';
+import { goalRows } from './goals';
 import { type DatabaseResult, measureDatabase } from './measure';
 import { HELP, type Options, parseOptions } from './options';
-import { machine, markdown, printDatabase, ratiosOf, writeResults } from './report';
+import { machine, markdown, printDatabase, printScale, ratiosOf, writeResults } from './report';
 import { type CeilingResult, measureCeiling } from './yardsticks';
 
 const report = (
@@ -21,6 +22,11 @@ const report = (
 ): number => {
   say('\n================ results ================');
   results.forEach((result) => printDatabase(result, ceiling));
+  options.databases.forEach((client, index) =>
+    printScale(
+      results.slice(index * options.articles.length, (index + 1) * options.articles.length),
+    ),
+  );
   const host = machine();
   const summary = markdown(results, ceiling, host, options);
   say(`\n---- Markdown (for the README) ----\n\n${summary}`);
@@ -32,7 +38,17 @@ const report = (
     machine: host,
     options,
     bare: ceiling,
-    results: results.map((result) => ({ ...result, ratios: ratiosOf(result, ceiling) })),
+    results: results.map((result) => ({
+      ...result,
+      ratios: ratiosOf(result, ceiling),
+      goals: goalRows(result, ceiling).map(({ key, ratio, goal, met, note }) => ({
+        key,
+        ratio,
+        goal,
+        met,
+        note,
+      })),
+    })),
     failures,
     markdown: summary,
   });
@@ -51,11 +67,11 @@ const bench = async (options: Options): Promise<number> => {
   if (options.build) compile();
   ensureBuilt();
   say(
-    `Newsroom bench (${options.size}): ${options.connections} connections, ${fmt(options.amount)} requests per target (warm-up ${fmt(options.warmup)}), ${options.databases.join(' and ')}`,
+    `Newsroom bench (${options.size}): ${options.connections} connections, ${fmt(options.amount)} requests per target (warm-up ${fmt(options.warmup)}), ${options.databases.join(' and ')}, ${options.articles.map((n) => fmt(n)).join(' and ')} articles`,
   );
   const ceiling = await measureCeiling(options);
   const results: DatabaseResult[] = [];
-  for (const client of options.databases) results.push(await measureDatabase(client, options));
+  for (const client of options.databases) results.push(...(await measureDatabase(client, options)));
   return report(options, ceiling, results, startedAt);
 };
 

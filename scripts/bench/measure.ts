@@ -1,8 +1,11 @@
 /**
- * Everything measured on one database: a fresh database, the app started on it, the ranking
- * corpus, the targets in turns with the views checks, the most-read queries, and the shutdown.
+ * Everything measured on one database at one corpus size: a fresh database, the app started on it
+ * with the response cache on, the corpus, the targets in turns with the views checks, the
+ * most-read queries and the shutdown; then the app started again with the cache off for the
+ * uncached page.
  */
 
+import { REFERENCE_SLUG } from '../../src/setup';
 import type { DatabaseClient } from '../../tests/helpers/database';
 import { apiViews, type BenchApp, startApp } from './app';
 import { type CorpusReport, seedCorpus } from './corpus';
@@ -11,8 +14,16 @@ import { fmt, pct, say, step } from './format';
 import { onInterrupt } from './lifecycle';
 import type { MergedRun } from './load';
 import type { Options } from './options';
+import {
+  cachedAnswer,
+  cachedTargets,
+  type PageAnswer,
+  pagePath,
+  type Sample,
+  uncachedTargets,
+} from './pages';
 import { measureRanking, type RankingRow } from './ranking';
-import { measureInTurns, warmUp } from './rounds';
+import { measureInTurns, type Target, warmUp } from './rounds';
 import {
   checkExactness,
   checkShutdown,
@@ -47,74 +58,110 @@ export interface StackResult {
 export interface DatabaseResult extends StackResult {
   database: string;
   version: string;
+  /** Published articles seeded (the corpus size). */
+  articles: number;
   bootSeconds: number;
   seed?: CorpusReport;
+  /** The cached article page as fetched before the measurements. */
+  page: PageAnswer;
   mostRead?: RankingRow[];
   shutdown: ShutdownCheck;
 }
 
-/** The four targets on the app, in turns, then the views and naive checks. */
-const measureStack = async (
-  app: BenchApp,
-  db: BenchDatabase,
-  options: Options,
-): Promise<StackResult> => {
-  const { strapi, documentId } = app;
-  const tally: Tally = { counted: 0, notCounted: 0 };
-  const targets = [
-    noopTarget,
-    healthTarget,
-    viewsTarget(documentId, tally),
-    naiveTarget(documentId),
-  ];
-  const load = {
-    server: { baseUrl: strapi.url, connections: options.connections },
-    warmup: options.warmup,
-    amount: options.amount,
-    rounds: options.rounds,
-    cpu: { pids: [strapi.pid], match: db.backendMatch },
-  };
-  await warmUp(targets, load);
-  const apiBefore = await apiViews(strapi.url, documentId);
-  const naiveBefore = await naiveStored(db, documentId);
-  const { runs, otherCpuShare } = await measureInTurns(targets, load);
-  const apiAfter = await apiViews(strapi.url, documentId);
-  const views = await checkExactness(app, db, { measured: runs.views, tally, apiBefore, apiAfter });
-  const naive = await naiveLosses(db, documentId, naiveBefore, runs.naive);
+type Load = Parameters<typeof measureInTurns>[1];
+
+const loadOf = (app: BenchApp, db: BenchDatabase, options: Options, pids: number[] = []): Load => ({
+  server: { baseUrl: app.strapi.url, connections: options.connections },
+  warmup: options.warmup,
+  amount: options.amount,
+  rounds: options.rounds,
+  cpu: { pids: [app.strapi.pid, ...pids], match: db.backendMatch },
+});
+
+const noteBusy = (otherCpuShare: number | undefined) => {
   if (otherCpuShare !== undefined && otherCpuShare > 0.1) {
     step(
       `note: other processes used up to ${pct(otherCpuShare)} of the machine during a measurement: figures are low`,
     );
   }
-  return {
-    targets: targets.map(({ key, label }) => ({ key, label, run: runs[key] })),
-    views,
-    naive,
-    otherCpuShare,
-  };
 };
 
-const seedStep = async (db: BenchDatabase, { corpus }: Options): Promise<CorpusReport> => {
+const resultsOf = (targets: Target[], runs: Record<string, MergedRun>): TargetResult[] =>
+  targets.map(({ key, label }) => ({ key, label, run: runs[key] }));
+
+/** The app's targets and the page's, in turns, then the views and naive checks. */
+const measureStack = async (
+  app: BenchApp,
+  db: BenchDatabase,
+  options: Options,
+  page: { targets: Target[]; pids: number[] },
+): Promise<StackResult> => {
+  const { documentId } = app;
+  const tally: Tally = { counted: 0, notCounted: 0 };
+  const targets = [
+    ...page.targets,
+    noopTarget,
+    healthTarget,
+    viewsTarget(documentId, tally),
+    naiveTarget(documentId),
+  ];
+  const load = loadOf(app, db, options, page.pids);
+  await warmUp(targets, load);
+  const apiBefore = await apiViews(app);
+  const naiveBefore = await naiveStored(db, documentId);
+  const { runs, otherCpuShare } = await measureInTurns(targets, load);
+  const apiAfter = await apiViews(app);
+  const views = await checkExactness(app, db, { measured: runs.views, tally, apiBefore, apiAfter });
+  const naive = await naiveLosses(db, documentId, naiveBefore, runs.naive);
+  noteBusy(otherCpuShare);
+  return { targets: resultsOf(targets, runs), views, naive, otherCpuShare };
+};
+
+/**
+ * The corpus: `articles` published articles besides the example content, by direct SQL
+ * (`corpus.ts`). The page targets read the example content's reference article, which has a body,
+ * authors and a section. When `seedScale` (scripts/seed-scale, issue 9 part 5) lands, it replaces
+ * this step and its `sample` replaces the reference article.
+ */
+const seedStep = async (
+  db: BenchDatabase,
+  { corpus }: Options,
+  articles: number,
+): Promise<CorpusReport> => {
+  const hot = Math.min(corpus.hot, articles);
   step(
-    `seeding ${fmt(corpus.articles)} published articles, ${fmt(corpus.hot)} x ${corpus.days} daily rows (direct SQL) ...`,
+    `seeding ${fmt(articles)} published articles, ${fmt(hot)} x ${corpus.days} daily rows (direct SQL) ...`,
   );
-  const seed = await seedCorpus(db, corpus);
+  const seed = await seedCorpus(db, { articles, hot, days: corpus.days });
   step(
     `seeded in ${seed.seconds.toFixed(1)} s: ${fmt(seed.articleRows)} article rows (${fmt(seed.publishedArticles)} published), ${fmt(seed.dailyRows)} daily rows, ${fmt(seed.totalRows)} totals`,
   );
   return seed;
 };
 
-const measureApp = async (
+const sampleOf = (app: BenchApp): Sample => ({ slug: REFERENCE_SLUG, documentId: app.documentId });
+
+/** With the response cache on: the page's targets with the app's, most-read, the shutdown. */
+const measureCached = async (
   app: BenchApp,
   db: BenchDatabase,
   options: Options,
-): Promise<DatabaseResult> => {
-  step(`Strapi answered after ${app.bootSeconds.toFixed(1)} s`);
+  articles: number,
+) => {
+  step(`Strapi answered after ${app.bootSeconds.toFixed(1)} s (CACHE_ENABLED=true)`);
   const version = await databaseVersion(db);
-  const seed = options.ranking ? await seedStep(db, options) : undefined;
-  const stack = await measureStack(app, db, options);
-  if (options.ranking) step(`most-read over ${fmt(options.corpus.articles)} articles ...`);
+  const seed = await seedStep(db, options, articles);
+  const { answer, bare } = await cachedAnswer(app.strapi.url, sampleOf(app));
+  let stack: StackResult;
+  try {
+    stack = await measureStack(app, db, options, {
+      targets: cachedTargets(sampleOf(app), answer, bare),
+      pids: bare.pid ? [bare.pid] : [],
+    });
+  } finally {
+    await bare.stop();
+  }
+  if (options.ranking) step(`most-read over ${fmt(articles)} articles ...`);
   const mostRead = options.ranking
     ? await measureRanking(app.strapi.url, db, options.rankingRun)
     : undefined;
@@ -122,37 +169,92 @@ const measureApp = async (
     amount: options.shutdownBurst,
     connections: options.connections,
   });
-  return {
-    database: db.label,
-    version,
-    bootSeconds: app.bootSeconds,
-    seed,
-    ...stack,
-    mostRead,
-    shutdown,
-  };
+  return { version, seed, page: answer, stack, mostRead, shutdown, bootSeconds: app.bootSeconds };
 };
 
-export const measureDatabase = async (
+/** With the response cache off (a second start on the same database): the page against stock. */
+const measureUncached = async (app: BenchApp, db: BenchDatabase, options: Options) => {
+  step(`Strapi answered after ${app.bootSeconds.toFixed(1)} s (CACHE_ENABLED=false)`);
+  const sample = sampleOf(app);
+  const probe = await fetch(app.strapi.url + pagePath(sample));
+  await probe.arrayBuffer();
+  if (probe.headers.get('x-cache') === 'HIT') {
+    step('note: the page is a cache hit with CACHE_ENABLED=false: the "uncached" figure is not');
+  }
+  const targets = uncachedTargets(sample);
+  const load = loadOf(app, db, options);
+  await warmUp(targets, load);
+  const { runs, otherCpuShare } = await measureInTurns(targets, load);
+  noteBusy(otherCpuShare);
+  return { targets: resultsOf(targets, runs), otherCpuShare };
+};
+
+/** Starts the app, runs `measure` on it, and stops it (its last output joins an error). */
+const withApp = async <T>(
+  db: BenchDatabase,
+  options: Options,
+  start: Parameters<typeof startApp>[2],
+  measure: (app: BenchApp) => Promise<T>,
+): Promise<T> => {
+  const app = await startApp(db, options, start);
+  try {
+    return await measure(app);
+  } catch (error) {
+    if (error instanceof Error)
+      error.message += `\n--- the app's last output ---\n${app.strapi.output()}`;
+    throw error;
+  } finally {
+    await app.strapi.stop();
+  }
+};
+
+const maxOf = (...values: Array<number | undefined>): number | undefined => {
+  const known = values.filter((value): value is number => value !== undefined);
+  return known.length > 0 ? Math.max(...known) : undefined;
+};
+
+/** One database at one corpus size, on a database of its own (dropped at the end). */
+const measureSize = async (
   client: DatabaseClient,
+  articles: number,
   options: Options,
 ): Promise<DatabaseResult> => {
   const db = await openDatabase(client);
   const forget = onInterrupt(() => db.drop());
-  say(`\n== ${db.label} ==`);
+  say(`\n== ${db.label}, ${fmt(articles)} articles ==`);
   try {
-    const app = await startApp(db, options);
-    try {
-      return await measureApp(app, db, options);
-    } catch (error) {
-      if (error instanceof Error)
-        error.message += `\n--- the app's last output ---\n${app.strapi.output()}`;
-      throw error;
-    } finally {
-      await app.strapi.stop();
-    }
+    const name = `${client}-${articles}`;
+    const cached = await withApp(db, options, { env: { CACHE_ENABLED: 'true' }, name }, (app) =>
+      measureCached(app, db, options, articles),
+    );
+    const uncached = await withApp(
+      db,
+      options,
+      { env: { CACHE_ENABLED: 'false' }, name: `${name}-uncached` },
+      (app) => measureUncached(app, db, options),
+    );
+    const { stack, ...rest } = cached;
+    return {
+      database: db.label,
+      articles,
+      ...rest,
+      ...stack,
+      targets: [...stack.targets, ...uncached.targets],
+      otherCpuShare: maxOf(stack.otherCpuShare, uncached.otherCpuShare),
+    };
   } finally {
     forget();
     await db.drop();
   }
+};
+
+/** Every corpus size of `options.articles` on one database, smallest first. */
+export const measureDatabase = async (
+  client: DatabaseClient,
+  options: Options,
+): Promise<DatabaseResult[]> => {
+  const results: DatabaseResult[] = [];
+  for (const articles of options.articles)
+    results.push(await measureSize(client, articles, options));
+  return results;
 };

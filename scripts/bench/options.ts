@@ -1,4 +1,7 @@
-/** The bench's command line: `node:util` `parseArgs`, three sizes (full, `--quick`, `--smoke`). */
+/**
+ * The bench's command line: `node:util` `parseArgs`, three sizes (full, `--quick`, `--smoke`),
+ * and the corpus sizes measured (`--articles`).
+ */
 
 import { parseArgs } from 'node:util';
 
@@ -7,14 +10,18 @@ import { databaseOf, wholeNumber } from '../cli-options';
 
 export const HELP = `npm run bench [-- options]
 
-Starts the built app (dist/) on a fresh SQLite database, then on a fresh PostgreSQL database, and
-drives it with autocannon: the views endpoint (exactness and shutdown checks), the naive
-read-modify-write counter, a no-op content-API route, /_health, a bare Node http server (the
-ceiling), and GET /api/articles/most-read over a seeded corpus. Exits non-zero on a lost or
-double-counted view, any 5xx or a wrong ranking. Writes bench-results/latest.json.
+For each database (SQLite, then PostgreSQL) and each corpus size, starts the built app (dist/) on a
+fresh database seeded with that many published articles and drives it with autocannon: the
+article page cached (X-Cache: HIT) and revalidated (304) against a bare Node server sending the
+same bytes, the page uncached (CACHE_ENABLED=false) against stock findOne?populate=*, the views
+endpoint (exactness and shutdown checks) against a bare server answering 204, the naive counter,
+a no-op route, /_health and GET /api/articles/most-read. Prints each figure's goal and whether it
+is met (a miss is not a failure). Exits non-zero on a lost or double-counted view, an unexpected
+status (any 5xx) or a wrong ranking. Writes bench-results/latest.json.
 
-  --quick            smaller amounts and corpus (about 3 minutes)
-  --smoke            tiny amounts, every target once (seconds per database): a check, not figures
+  --quick            smaller amounts and corpora (1,000 and 10,000 articles)
+  --smoke            tiny amounts and corpus, every target once (seconds per database): a check
+  --articles=LIST    corpus sizes, e.g. 1000,100000 (default; --quick 1000,10000; --smoke 100)
   --db=LIST          sqlite, postgres or sqlite,postgres (default: both)
   --amount=N         requests per measured target
   --connections=N    autocannon connections (default 50)
@@ -30,7 +37,7 @@ TEST_PG_USER, TEST_PG_PASSWORD). The app runs with BENCH_ROUTES=true: bench only
 export type Size = 'full' | 'quick' | 'smoke';
 
 export interface Corpus {
-  /** Published articles seeded for the rankings. */
+  /** Published articles seeded (besides the example content). */
   articles: number;
   /** Of them, how many get daily view rows. */
   hot: number;
@@ -53,7 +60,10 @@ export interface Options {
   ranking: boolean;
   cpuProf: boolean;
   verbose: boolean;
-  corpus: Corpus;
+  /** Corpus sizes measured, smallest first: every figure at the largest is compared to the smallest. */
+  articles: number[];
+  /** How many articles get daily view rows (at most), over how many days. */
+  corpus: Omit<Corpus, 'articles'>;
   rankingRun: RankingRun;
   /** Views sent just before SIGTERM. */
   shutdownBurst: number;
@@ -61,32 +71,43 @@ export interface Options {
 
 const SIZES: Record<
   Size,
-  Pick<Options, 'amount' | 'rounds' | 'corpus' | 'rankingRun'> & { floor: number }
+  Pick<Options, 'amount' | 'rounds' | 'articles' | 'corpus' | 'rankingRun'> & { floor: number }
 > = {
   full: {
     amount: 20_000,
     rounds: 4,
-    corpus: { articles: 100_000, hot: 2_000, days: 365 },
+    articles: [1_000, 100_000],
+    corpus: { hot: 2_000, days: 365 },
     rankingRun: { seconds: 4 },
     floor: 1_000,
   },
   quick: {
     amount: 5_000,
     rounds: 2,
-    corpus: { articles: 10_000, hot: 200, days: 365 },
+    articles: [1_000, 10_000],
+    corpus: { hot: 200, days: 365 },
     rankingRun: { seconds: 3 },
     floor: 1_000,
   },
   smoke: {
     amount: 200,
     rounds: 1,
-    corpus: { articles: 500, hot: 50, days: 40 },
+    articles: [100],
+    corpus: { hot: 50, days: 40 },
     rankingRun: { amount: 20 },
     floor: 50,
   },
 };
 
 const databasesOf = (list = 'sqlite,postgres'): DatabaseClient[] => list.split(',').map(databaseOf);
+
+/** `--articles=1000,100000`: distinct whole numbers, smallest first. */
+const articlesOf = (list: string | undefined): number[] | undefined =>
+  list === undefined
+    ? undefined
+    : [...new Set(list.split(',').map((item) => wholeNumber('articles', item.trim()) ?? 0))].sort(
+        (a, b) => a - b,
+      );
 
 const read = (argv: string[]) =>
   parseArgs({
@@ -96,6 +117,7 @@ const read = (argv: string[]) =>
       quick: { type: 'boolean' },
       smoke: { type: 'boolean' },
       db: { type: 'string' },
+      articles: { type: 'string' },
       amount: { type: 'string' },
       connections: { type: 'string' },
       'no-build': { type: 'boolean' },
@@ -119,6 +141,7 @@ export const parseOptions = (argv: string[]): Options | undefined => {
     ...preset,
     size,
     databases: databasesOf(values.db),
+    articles: articlesOf(values.articles) ?? preset.articles,
     amount,
     warmup: Math.max(floor / 2, tenth),
     connections: wholeNumber('connections', values.connections) ?? 50,

@@ -11,6 +11,7 @@ import { version as autocannonVersion } from 'autocannon/package.json';
 
 import { RESULTS_DIR } from './app';
 import { fmt, markdownTable, pct, ratio, say, table } from './format';
+import { type GoalRow, goalRows, SCALE_GOAL, scaleRows, unmeasuredGoals } from './goals';
 import type { MergedRun } from './load';
 import type { DatabaseResult } from './measure';
 import type { Options } from './options';
@@ -46,16 +47,54 @@ export const ratiosOf = (result: DatabaseResult, ceiling: CeilingResult) => {
   };
 };
 
+const verdict = ({ met, note }: Pick<GoalRow, 'met' | 'note'>): string =>
+  met === undefined ? '' : met ? 'met' : `MISS${note ? ` (${note})` : ''}`;
+
 const printTargets = (result: DatabaseResult, ceiling: CeilingResult): void => {
-  const rows = [{ label: ceiling.label, run: ceiling }, ...result.targets].map(({ label, run }) => [
+  const rows = [
+    { label: ceiling.label, run: ceiling } as Pick<GoalRow, 'label' | 'run'> & Partial<GoalRow>,
+    ...goalRows(result, ceiling),
+  ].map(({ label, run, over, ratio: share, goal, met, note }) => [
     label,
     fmt(run.requests),
     fmt(run.ok),
     fmt(run.rps),
     fmt(run.latency.p50),
     fmt(run.latency.p99),
+    over ? `${ratio(share)} ${over}` : '',
+    goal ?? '',
+    verdict({ met, note }),
   ]);
-  say(table(['target', 'requests', '2xx', 'req/s', 'p50 ms', 'p99 ms'], rows));
+  say(
+    table(
+      ['target', 'requests', 'expected', 'req/s', 'p50 ms', 'p99 ms', 'ratio to', 'goal', ''],
+      rows,
+    ),
+  );
+  unmeasuredGoals(result).forEach((line) => say(line));
+};
+
+/** Each target's req/s at the largest corpus against the smallest, for one database. */
+export const printScale = (results: DatabaseResult[]): void => {
+  const rows = scaleRows(results);
+  if (rows.length === 0) return;
+  const sizes = results.map((result) => result.articles);
+  const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+  say(
+    `\n${results[0].database}: req/s at ${fmt(small)} articles over the same at ${fmt(large)} (goal <= ${SCALE_GOAL}x)`,
+  );
+  say(
+    table(
+      ['target', `req/s at ${fmt(small)}`, `req/s at ${fmt(large)}`, 'slowdown', ''],
+      rows.map((row) => [
+        row.label,
+        fmt(row.small.rps),
+        fmt(row.large.rps),
+        ratio(row.slowdown),
+        row.met ? 'met' : 'MISS',
+      ]),
+    ),
+  );
 };
 
 const printChecks = (result: DatabaseResult, ceiling: CeilingResult): void => {
@@ -109,8 +148,12 @@ const printRanking = ({ mostRead, seed }: DatabaseResult): void => {
   say(table(headers, rows));
 };
 
+/** A result's name in tables: its database and corpus size. */
+const nameOf = (result: DatabaseResult): string =>
+  `${result.database}, ${fmt(result.articles)} articles`;
+
 export const printDatabase = (result: DatabaseResult, ceiling: CeilingResult): void => {
-  say(`\n${result.database} (${result.version})`);
+  say(`\n${nameOf(result)} (${result.version}; page ${fmt(result.page.bytes)} bytes)`);
   printTargets(result, ceiling);
   printChecks(result, ceiling);
   printRanking(result);
@@ -121,7 +164,7 @@ const cell = (run?: MergedRun) =>
 
 const targetsMarkdown = (results: DatabaseResult[], ceiling: CeilingResult): string =>
   markdownTable(
-    ['target', ...results.map((result) => result.database)],
+    ['target', ...results.map(nameOf)],
     [
       [ceiling.label, ...results.map(() => cell(ceiling))],
       ...(results[0]?.targets ?? []).map(({ key, label }) => [
@@ -131,11 +174,56 @@ const targetsMarkdown = (results: DatabaseResult[], ceiling: CeilingResult): str
     ],
   );
 
+const goalsMarkdown = (results: DatabaseResult[], ceiling: CeilingResult): string => {
+  const rowsOf = results.map((result) => goalRows(result, ceiling));
+  const goals = rowsOf[0]?.filter((row) => row.goal) ?? [];
+  const unmeasured = [...new Set(results.flatMap(unmeasuredGoals))];
+  return [
+    markdownTable(
+      ['target', 'goal', ...results.map(nameOf)],
+      goals.map(({ key, label, goal, over }) => [
+        `${label} ÷ ${over ?? '-'}`,
+        goal ?? '',
+        ...rowsOf.map((rows) => {
+          const row = rows.find((item) => item.key === key);
+          return row
+            ? `${ratio(row.ratio)}, p99 ${fmt(row.run.latency.p99)} ms: ${verdict(row)}`
+            : '-';
+        }),
+      ]),
+    ),
+    ...unmeasured,
+  ].join('\n\n');
+};
+
+const scaleMarkdown = (results: DatabaseResult[]): string[] => {
+  const databases = [...new Set(results.map((result) => result.database))];
+  const perDatabase = databases.map((database) =>
+    scaleRows(results.filter((result) => result.database === database)),
+  );
+  const first = perDatabase.find((rows) => rows.length > 0);
+  if (!first) return [];
+  const sizes = results.map((result) => result.articles);
+  return [
+    `Slowdown from ${fmt(Math.min(...sizes))} to ${fmt(Math.max(...sizes))} articles (req/s at the smaller over req/s at the larger; goal ≤ ${SCALE_GOAL}x):`,
+    markdownTable(
+      ['target', ...databases],
+      first.map(({ key, label }) => [
+        label,
+        ...perDatabase.map((rows) => {
+          const row = rows.find((item) => item.key === key);
+          return row ? `${ratio(row.slowdown)} ${row.met ? '(met)' : '(MISS)'}` : '-';
+        }),
+      ]),
+    ),
+  ];
+};
+
 const checksMarkdown = (results: DatabaseResult[], ceiling: CeilingResult): string => {
   const each = (describe: (result: DatabaseResult) => string) => results.map(describe);
   const ratios = (result: DatabaseResult) => ratiosOf(result, ceiling);
   return markdownTable(
-    ['check', ...each((result) => result.database)],
+    ['check', ...each(nameOf)],
     [
       [
         'counted views = 2xx answers',
@@ -163,10 +251,15 @@ const checksMarkdown = (results: DatabaseResult[], ceiling: CeilingResult): stri
 };
 
 const rankingMarkdown = (results: DatabaseResult[], options: Options): string[] => {
-  const ranked = results.filter((result) => result.mostRead && result.seed);
+  // At the largest corpus only.
+  const largest = Math.max(...results.map((result) => result.articles));
+  const ranked = results.filter(
+    (result) => result.mostRead && result.seed && result.articles === largest,
+  );
   const seed = ranked[0]?.seed;
   if (!seed) return [];
-  const { hot, days } = options.corpus;
+  const { days } = options.corpus;
+  const hot = Math.min(options.corpus.hot, largest);
   const rows = (ranked[0].mostRead ?? []).map(({ query }) => [
     `\`?${query}\``,
     ...ranked.map((result) => {
@@ -178,7 +271,7 @@ const rankingMarkdown = (results: DatabaseResult[], options: Options): string[] 
   ]);
   return [
     `\`GET /api/articles/most-read\` over ${fmt(seed.publishedArticles)} published articles (${fmt(seed.articleRows)} rows with drafts), ${fmt(seed.dailyRows)} daily rows (${fmt(hot)} articles × ${days} days) and ${fmt(seed.totalRows)} totals: latency with one connection (p50 / p99), and requests/s with 10 connections.`,
-    markdownTable(['query', ...ranked.map((result) => result.database)], rows),
+    markdownTable(['query', ...ranked.map(nameOf)], rows),
   ];
 };
 
@@ -190,7 +283,9 @@ export const markdown = (
 ): string => {
   const command = options.size === 'full' ? 'npm run bench' : `npm run bench -- --${options.size}`;
   return [
-    `Measured on ${new Date().toISOString().slice(0, 10)} by \`${command}\` on ${host.cpus} cores (${host.cpuModel}), Node ${host.node}, autocannon ${options.connections} connections, ${fmt(options.amount)} requests per target, production mode, loopback. Figures: 2xx answers/s (p50 / p99 latency).`,
+    `Measured on ${new Date().toISOString().slice(0, 10)} by \`${command}\` on ${host.cpus} cores (${host.cpuModel}), Node ${host.node}, autocannon ${options.connections} connections, ${fmt(options.amount)} requests per target, production mode, loopback. Figures: answers/s with the expected status, 2xx (304 for the revalidation), (p50 / p99 latency); ratios to yardsticks measured in the same run.`,
+    goalsMarkdown(results, ceiling),
+    ...scaleMarkdown(results),
     targetsMarkdown(results, ceiling),
     checksMarkdown(results, ceiling),
     ...rankingMarkdown(results, options),

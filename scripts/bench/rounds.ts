@@ -7,7 +7,9 @@ import { type CpuScope, watchOtherCpu } from './cpu';
 import { fmt, step } from './format';
 import { type LoadSpec, merge, type MergedRun, type Run, run } from './load';
 
-type Request = Pick<LoadSpec, 'path' | 'method' | 'visitors' | 'inspect'>;
+/** What a target sends; `baseUrl` when it is another server than the app (a bare yardstick). */
+type Request = Pick<LoadSpec, 'path' | 'method' | 'headers' | 'expect' | 'visitors' | 'inspect'> &
+  Partial<Pick<LoadSpec, 'baseUrl'>>;
 
 export interface Target {
   key: string;
@@ -15,6 +17,8 @@ export interface Target {
   request: Request;
   /** Warm-up requests, when they must not touch what `request` measures. */
   warmup?: Request;
+  /** Its share of the amount (default 1): slow targets measured on fewer requests. */
+  share?: number;
 }
 
 export interface Rounds {
@@ -34,18 +38,19 @@ interface Load {
 
 export const warmUp = async (targets: Target[], load: Load): Promise<void> => {
   step(`warm-up: ${fmt(load.warmup)} requests per target`);
-  for (const { request, warmup } of targets) {
-    await run({ ...load.server, ...(warmup ?? request), amount: load.warmup });
+  for (const { request, warmup, share = 1 } of targets) {
+    const amount = Math.max(1, Math.ceil(load.warmup * share));
+    await run({ ...load.server, ...(warmup ?? request), amount });
   }
 };
 
 export const measureInTurns = async (targets: Target[], load: Load): Promise<Rounds> => {
   const chunks = new Map(targets.map(({ key }) => [key, [] as Run[]]));
   const others: number[] = [];
-  const amount = Math.ceil(load.amount / load.rounds);
   for (let round = 1; round <= load.rounds; round += 1) {
     const line: string[] = [];
-    for (const { key, request } of targets) {
+    for (const { key, request, share = 1 } of targets) {
+      const amount = Math.max(1, Math.ceil((load.amount * share) / load.rounds));
       const stopWatching = watchOtherCpu(load.cpu);
       const measured = await run({ ...load.server, ...request, amount });
       const busy = stopWatching();

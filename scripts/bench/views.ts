@@ -58,7 +58,7 @@ export interface ViewsCheck {
  * `apiAfter` are the API's figures around the measurement; then the buffer is left to be written.
  */
 export const checkExactness = async (
-  { strapi, documentId }: BenchApp,
+  app: BenchApp,
   db: BenchDatabase,
   {
     measured,
@@ -68,8 +68,8 @@ export const checkExactness = async (
   }: { measured: Run; tally: Tally; apiBefore: number; apiAfter: number },
 ): Promise<ViewsCheck> => {
   await sleep(FLUSH_INTERVAL_MS * 2.5);
-  const apiAfterFlush = await apiViews(strapi.url, documentId);
-  const dbAfterFlush = await storedCount(db, VIEWS_TABLE, documentId);
+  const apiAfterFlush = await apiViews(app);
+  const dbAfterFlush = await storedCount(db, VIEWS_TABLE, app.documentId);
   const apiDelta = apiAfter - apiBefore;
   const exact =
     tally.counted === measured.ok &&
@@ -104,11 +104,12 @@ export interface ShutdownCheck {
 
 /** Sends `amount` views, then SIGTERM at once: what was still buffered must reach the database. */
 export const checkShutdown = async (
-  { strapi, documentId }: BenchApp,
+  app: BenchApp,
   db: BenchDatabase,
   { amount, connections }: { amount: number; connections: number },
 ): Promise<ShutdownCheck> => {
-  const before = await apiViews(strapi.url, documentId);
+  const { strapi, documentId } = app;
+  const before = await apiViews(app);
   const tally: Tally = { counted: 0, notCounted: 0 };
   const burst = await run({
     baseUrl: strapi.url,

@@ -4,11 +4,12 @@
  * read-modify-write counter (routed only with `BENCH_ROUTES=true`), whose lost updates are counted.
  */
 
-import { type ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 
 import { NAIVE_TABLE } from '../../src/api/bench/controllers/bench';
+import type { BareAnswer } from './bare-server';
 import { watchOtherCpu } from './cpu';
 import { type BenchDatabase, storedCount } from './database';
 import { fmt, pct, say, step } from './format';
@@ -63,11 +64,28 @@ export const naiveLosses = async (
   return { answers2xx: measured.ok, stored, lostUpdates, lostShare: lostUpdates / measured.ok };
 };
 
-const startBareServer = async (): Promise<{ child: ChildProcess; baseUrl: string }> => {
+export interface BareServer {
+  pid?: number;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A bare server (`bare-server.ts`) answering `answer`: 204 when it has no body. */
+export const startBareServer = async (answer: BareAnswer = {}): Promise<BareServer> => {
   // `fork` passes on this process's `execArgv`, tsx's loader among them: the child runs TypeScript.
   const child = fork(path.join(__dirname, 'bare-server.ts'));
+  child.send(answer);
   const [port] = (await once(child, 'message')) as [number];
-  return { child, baseUrl: `http://127.0.0.1:${port}` };
+  return {
+    pid: child.pid,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (!child.connected) return;
+      const exited = once(child, 'exit');
+      child.disconnect();
+      await exited;
+    },
+  };
 };
 
 export interface CeilingResult extends MergedRun {
@@ -78,11 +96,11 @@ export interface CeilingResult extends MergedRun {
 /** The bare server, 10 times the amount of the other targets (it answers that much faster). */
 export const measureCeiling = async (options: Options): Promise<CeilingResult> => {
   say('\n== bare Node http server (the ceiling) ==');
-  const { child, baseUrl } = await startBareServer();
+  const bare = await startBareServer();
   try {
-    const server = { baseUrl, path: '/', connections: options.connections };
+    const server = { baseUrl: bare.baseUrl, path: '/', connections: options.connections };
     await run({ ...server, amount: options.warmup * 10 });
-    const stopWatching = watchOtherCpu({ pids: child.pid ? [child.pid] : [] });
+    const stopWatching = watchOtherCpu({ pids: bare.pid ? [bare.pid] : [] });
     const measured = merge([await run({ ...server, amount: options.amount * 10 })]);
     const otherCpuShare = stopWatching();
     step(
@@ -95,10 +113,6 @@ export const measureCeiling = async (options: Options): Promise<CeilingResult> =
     }
     return { ...measured, label: 'bare Node http, 204', otherCpuShare };
   } finally {
-    if (child.connected) {
-      const exited = once(child, 'exit');
-      child.disconnect();
-      await exited;
-    }
+    await bare.stop();
   }
 };

@@ -1,26 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
-import { viewsOf } from '../views';
+import { refuseViewsOverRateLimit } from '../views';
 
 /**
- * At most `VIEWS_RATE_LIMIT_PER_MINUTE` view requests per client IP per minute (shared by all
- * instances through Redis when `REDIS_URL` is set). Over it: 429 in Strapi's error shape, with
- * `Retry-After`. (A route middleware rather than a policy: a policy cannot set that header.)
+ * At most `VIEWS_RATE_LIMIT_PER_MINUTE` view requests per client IP per minute: over it, 429 in
+ * Strapi's error shape, with `Retry-After`. (A route middleware rather than a policy: a policy
+ * cannot set that header.) `global::fast-views` applies the same rule on its own path.
  */
 const viewsRateLimit: Core.MiddlewareFactory =
   (_config, { strapi }) =>
   async (ctx, next) => {
-    const retryAfter = await viewsOf(strapi).retryAfter(ctx.request.ip);
-    if (retryAfter !== null) {
-      ctx.set('Retry-After', String(retryAfter));
-      throw new errors.RateLimitError(
-        `Too many views from this address: try again in ${retryAfter} s`,
-        {
-          retryAfter,
-        },
-      );
-    }
+    await refuseViewsOverRateLimit(strapi, ctx);
     await next();
   };
 

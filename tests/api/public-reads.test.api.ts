@@ -103,8 +103,8 @@ describeWithDatabase('the public API', () => {
         const res = await app.request().get(`/api/articles/slug/${String(content.published.slug)}`);
         expect(res.status).toBe(200);
         expect(res.body.data.breadcrumb).toEqual([
-          { documentId: expect.any(String), name: 'World', slug: 'world' },
-          { documentId: expect.any(String), name: 'Europe', slug: 'europe' },
+          { name: 'World', slug: 'world', documentId: content.world.documentId },
+          { name: 'Europe', slug: 'europe', documentId: content.europe.documentId },
         ]);
         expect(res.body.data.section).toMatchObject({ name: 'Europe', slug: 'europe' });
         expect(res.body.data.authors).toEqual([expect.objectContaining({ name: 'Ada Byline' })]);
@@ -124,9 +124,9 @@ describeWithDatabase('the public API', () => {
         const res = await app.request().get(`/api/articles/slug/${String(article.slug)}`);
         expect(res.status).toBe(200);
         expect(res.body.data.breadcrumb).toEqual([
-          { documentId: expect.any(String), name: 'World', slug: 'world' },
-          { documentId: expect.any(String), name: 'Europe', slug: 'europe' },
-          { documentId: expect.any(String), name: 'Balkans', slug: 'balkans' },
+          { name: 'World', slug: 'world', documentId: content.world.documentId },
+          { name: 'Europe', slug: 'europe', documentId: content.europe.documentId },
+          { name: 'Balkans', slug: 'balkans', documentId: balkans.documentId },
         ]);
         await strapi.documents(ARTICLE_UID).delete({ documentId: article.documentId });
         await strapi.documents(SECTION_UID).delete({ documentId: balkans.documentId });

@@ -28,7 +28,7 @@ describeWithDatabase('the reference report, seeded at boot', () => {
       views: 35,
       section: { name: 'World', slug: 'world' },
       authors: [{ name: 'Sophia Brooks', slug: 'sophia-brooks' }],
-      breadcrumb: [{ name: 'World', slug: 'world' }],
+      breadcrumb: [{ name: 'World', slug: 'world', documentId: expect.any(String) }],
       publishedAt: expect.any(String),
       updatedAt: expect.any(String),
       originallyPublishedAt: expect.any(String),

@@ -77,7 +77,7 @@ describeWithDatabase('the example content (SEED_EXAMPLE_CONTENT=true on an empty
       ...expected,
       section: { name: 'World', slug: 'world' },
       authors: [{ name: 'Sophia Brooks', slug: 'sophia-brooks', jobTitle: 'Correspondent' }],
-      breadcrumb: [{ name: 'World', slug: 'world' }],
+      breadcrumb: [{ name: 'World', slug: 'world', documentId: expect.any(String) }],
       seo: { metaTitle: expect.any(String), metaDescription: expect.any(String) },
       originallyPublishedAt: expect.any(String),
     });

@@ -3,7 +3,7 @@ import { factories } from '@strapi/strapi';
 import { ARTICLE_UID, DOCUMENT_ID_PATTERN, SLUG_PATTERN } from '../../../constants';
 import { parseParams, parseQuery } from '../../../http/input';
 import { currentSlugFor } from '../../../publishing/slug-history';
-import { mostReadQuery, viewsOf } from '../../../views';
+import { answerView, mostReadQuery } from '../../../views';
 import { slugParams } from '../input';
 
 type Entity = { documentId: string };
@@ -69,16 +69,8 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
   },
 
   /** `POST /articles/:documentId/views`: records one read of a published article. */
-  async recordView(ctx) {
+  recordView(ctx) {
     const { documentId } = ctx.params as { documentId: string };
-    const recorded = DOCUMENT_ID_PATTERN.test(documentId)
-      ? await viewsOf(strapi).record({
-          documentId,
-          ip: ctx.request.ip,
-          userAgent: ctx.get('User-Agent'),
-        })
-      : null;
-    if (!recorded) return ctx.notFound('No published article has this document id');
-    return { data: recorded };
+    return answerView(strapi, ctx, documentId);
   },
 }));

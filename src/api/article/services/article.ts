@@ -1,23 +1,37 @@
-import { factories } from '@strapi/strapi';
+import { type Core, factories } from '@strapi/strapi';
 
 import { ARTICLE_UID, SECTION_UID } from '../../../constants';
 import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
 import { type MostReadQuery, viewsOf } from '../../../views';
 
 export interface Crumb {
-  /** Tags the page in the response cache: a section edit purges the pages showing it. */
+  name: string;
+  slug: string;
+  /** The section's, so that a cache holding the page can be purged when the section changes. */
   documentId: string;
-  name: string;
-  slug: string;
-}
-
-interface SectionStep {
-  name: string;
-  slug: string;
-  parent: { documentId: string } | null;
 }
 
 type WithDocumentId = { documentId: string };
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/** The sections table and its parent links, as Strapi named them (read from its metadata). */
+const sectionTables = (strapi: Core.Strapi) => {
+  const section = strapi.db.metadata.get(SECTION_UID);
+  const { joinTable } = section.attributes.parent as unknown as { joinTable: JoinTable };
+  return {
+    sections: section.tableName,
+    parentLink: {
+      table: joinTable.name,
+      child: joinTable.joinColumn.name,
+      parent: joinTable.inverseJoinColumn.name,
+    },
+  };
+};
 
 export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
   /** Adds each article's `views`, all fetched in one query. */
@@ -26,21 +40,32 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
     return articles.map((article) => ({ ...article, views: totals.get(article.documentId) ?? 0 }));
   },
 
-  /** The sections from the top one down to `sectionDocumentId`'s, for the page's breadcrumb. */
+  /**
+   * The sections from the top one down to `sectionDocumentId`'s, for the page's breadcrumb: one
+   * recursive query up the parent links, whatever the depth (bounded by {@link MAX_SECTION_DEPTH}).
+   */
   async breadcrumb(sectionDocumentId: string | undefined): Promise<Crumb[]> {
-    const crumbs: Crumb[] = [];
-    let next = sectionDocumentId;
-    for (let depth = 0; next && depth <= MAX_SECTION_DEPTH; depth += 1) {
-      const section: SectionStep | null = await strapi.db.query(SECTION_UID).findOne({
-        select: ['name', 'slug'],
-        where: { documentId: next },
-        populate: { parent: { select: ['documentId'] } },
-      });
-      if (!section) break;
-      crumbs.unshift({ documentId: next, name: section.name, slug: section.slug });
-      next = section.parent?.documentId;
-    }
-    return crumbs;
+    if (!sectionDocumentId) return [];
+    const knex = strapi.db.connection;
+    const { sections, parentLink } = sectionTables(strapi);
+    const rows: Array<{ document_id: string; name: string; slug: string }> = await knex
+      .withRecursive('chain', ['id', 'depth'], (chain) => {
+        chain
+          .select('id', knex.raw('0'))
+          .from(sections)
+          .where('document_id', sectionDocumentId)
+          .unionAll((up) => {
+            up.select(`${parentLink.table}.${parentLink.parent}`, knex.raw('chain.depth + 1'))
+              .from('chain')
+              .join(parentLink.table, `${parentLink.table}.${parentLink.child}`, 'chain.id')
+              .where('chain.depth', '<', MAX_SECTION_DEPTH);
+          });
+      })
+      .select(`${sections}.document_id`, `${sections}.name`, `${sections}.slug`)
+      .from('chain')
+      .join(sections, `${sections}.id`, 'chain.id')
+      .orderBy('chain.depth', 'desc');
+    return rows.map((row) => ({ name: row.name, slug: row.slug, documentId: row.document_id }));
   },
 
   /**
