@@ -4,9 +4,10 @@
  * override share one entry; `304` on a matching `If-None-Match`.
  */
 
-import { CACHE_ON, queriesDuring, xCache } from '../helpers/cache';
+import { CACHE_ON, xCache } from '../helpers/cache';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
+import { queriesDuring } from '../helpers/sql';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 describeWithDatabase('the response cache answers anonymous reads', () => {

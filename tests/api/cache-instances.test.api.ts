@@ -7,10 +7,11 @@
  */
 
 import { ARTICLE_UID, UP_PERMISSION_UID, UP_ROLE_UID } from '../../src/constants';
-import { CACHE_ON, queriesDuring, xCache } from '../helpers/cache';
+import { CACHE_ON, xCache } from '../helpers/cache';
 import { createArticle, updateParams } from '../helpers/fixtures';
 import { startStrapiProcess, type StrapiProcess } from '../helpers/process';
 import { databaseServices, describeNeeding, TEST_REDIS_URL } from '../helpers/services';
+import { queriesDuring } from '../helpers/sql';
 import { appModule, bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 type CacheModule = typeof import('../../src/cache');

@@ -4,10 +4,11 @@
  * distinct URLs are read.
  */
 
-import { CACHE_ON, queriesDuring, xCache } from '../helpers/cache';
+import { CACHE_ON, xCache } from '../helpers/cache';
 import { mapLimit } from '../helpers/concurrency';
 import { createArticle } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
+import { queriesDuring } from '../helpers/sql';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 const MAX_BYTES = 1024 * 1024;

@@ -3,9 +3,10 @@
  * every read goes to the router and runs its queries, and no cache header is sent.
  */
 
-import { queriesDuring, xCache } from '../helpers/cache';
+import { xCache } from '../helpers/cache';
 import { createArticle } from '../helpers/fixtures';
 import { describeWithDatabase } from '../helpers/services';
+import { queriesDuring } from '../helpers/sql';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 describeWithDatabase('the response cache turned off', () => {
