@@ -36,7 +36,9 @@ describeWithDatabase('the response cache lane answers fresh hits before Koa', ()
   let cache: ReturnType<CacheModule['responseCacheOf']>;
 
   /** Runs `task`, answering how many hits the lane served meanwhile. */
-  const laneHitsDuring = async <T>(task: () => Promise<T>): Promise<{ result: T; lane: number }> => {
+  const laneHitsDuring = async <T>(
+    task: () => Promise<T>,
+  ): Promise<{ result: T; lane: number }> => {
     const before = cache.laneHits;
     const result = await task();
     return { result, lane: cache.laneHits - before };
@@ -91,7 +93,10 @@ describeWithDatabase('the response cache lane answers fresh hits before Koa', ()
   it('answers 304 on a matching If-None-Match as the Koa path does', async () => {
     const { headers } = await app.request().get(page);
     const { result: lane, lane: served } = await laneHitsDuring(() =>
-      app.request().get(page).set('If-None-Match', `W/"other", ${String(headers.etag)}`),
+      app
+        .request()
+        .get(page)
+        .set('If-None-Match', `W/"other", ${String(headers.etag)}`),
     );
     expect(served).toBe(1);
     expect(lane.status).toBe(304);
