@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { availabilityOf, registerAvailability } from './availability';
 import {
   cachePurgeMiddleware,
+  installCacheLane,
   invalidationOf,
   registerInvalidationBus,
   registerResponseCache,
@@ -38,6 +39,8 @@ export default {
     useSlugGeneratorInAdmin(strapi);
     subscribePermissionPurges(strapi);
     await runSetup(strapi);
+    // Last: Strapi's HTTP server exists by now and listens only after bootstrap.
+    installCacheLane(strapi);
   },
 
   /**

@@ -20,21 +20,65 @@ export interface CacheableState {
   cacheable?: true;
 }
 
-/** Requests that are never answered from, nor stored in, the cache. */
-export const isBypassed = (ctx: Context): boolean =>
-  Boolean(ctx.get('Authorization')) ||
-  Boolean(ctx.get('X-Preview-Secret')) ||
-  ctx.path.endsWith('/preview') ||
-  ctx.path === ADMIN_PATH ||
-  ctx.path.startsWith(`${ADMIN_PATH}/`);
+/**
+ * Requests that are never answered from, nor stored in, the cache: `header` reads a request
+ * header ('' or undefined when absent), so Koa's path and the lane share the rule.
+ */
+export const isBypassedRequest = (
+  path: string,
+  header: (name: string) => string | undefined,
+): boolean =>
+  Boolean(header('authorization')) ||
+  Boolean(header('x-preview-secret')) ||
+  path.endsWith('/preview') ||
+  path === ADMIN_PATH ||
+  path.startsWith(`${ADMIN_PATH}/`);
+
+const isBypassed = (ctx: Context): boolean => isBypassedRequest(ctx.path, (name) => ctx.get(name));
+
+/**
+ * Response headers an entry does not keep: the ones each answer gets anew (length, date, the
+ * connection's), the cache's own (sent from the entry), CORS's (they depend on the request's
+ * `Origin`) and cookies (an answer that sets one is never stored).
+ */
+const PER_REQUEST_HEADER =
+  /^(?:content-length|content-type|date|connection|keep-alive|transfer-encoding|etag|cache-control|surrogate-key|cache-tag|x-cache|age|set-cookie|access-control-.*)$/i;
+
+/** The headers the middlewares in front of the cache have set on `ctx`, per-request ones left out. */
+const stackHeaders = (ctx: Context): Record<string, string> => {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(ctx.response.headers)) {
+    if (value === undefined || PER_REQUEST_HEADER.test(name)) continue;
+    kept[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return kept;
+};
 
 const etagOf = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
 /** Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for GET). */
-const matchesIfNoneMatch = (header: string, etag: string): boolean => {
+export const matchesIfNoneMatch = (header: string | undefined, etag: string): boolean => {
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+};
+
+/** The cache's headers of an answer sent from `answer`, in Koa's path and in the lane. */
+export const cacheHeaders = (
+  answer: CachedAnswer,
+  cache: ResponseCache,
+  xCache: 'HIT' | 'MISS' | 'STALE',
+): Record<string, string> => {
+  const ttl = Math.round(answer.ttlMs / 1000);
+  const stale = cache.settings.staleSeconds;
+  return {
+    ETag: answer.etag,
+    'Cache-Control': `public, max-age=${ttl}, stale-while-revalidate=${stale}, stale-if-error=${stale}`,
+    'Surrogate-Key': answer.tags.join(' '),
+    'Cache-Tag': answer.tags.join(','),
+    'X-Cache': xCache,
+    Age: String(Math.max(0, Math.floor((cache.now() - answer.storedAt) / 1000))),
+  };
 };
 
 /** Sends `answer` with the cache's headers; `304` when the client already holds its bytes. */
@@ -44,16 +88,7 @@ const send = (
   cache: ResponseCache,
   xCache: 'HIT' | 'MISS' | 'STALE',
 ): void => {
-  const ttl = Math.round(answer.ttlMs / 1000);
-  const stale = cache.settings.staleSeconds;
-  ctx.set({
-    ETag: answer.etag,
-    'Cache-Control': `public, max-age=${ttl}, stale-while-revalidate=${stale}, stale-if-error=${stale}`,
-    'Surrogate-Key': answer.tags.join(' '),
-    'Cache-Tag': answer.tags.join(','),
-    'X-Cache': xCache,
-    Age: String(Math.max(0, Math.floor((cache.now() - answer.storedAt) / 1000))),
-  });
+  ctx.set(cacheHeaders(answer, cache, xCache));
   if (matchesIfNoneMatch(ctx.get('If-None-Match'), answer.etag)) {
     ctx.status = 304;
     ctx.body = null;
@@ -66,14 +101,17 @@ const send = (
 
 /**
  * The answer downstream gave, as an entry, or `undefined` when it must not be stored: not a 200,
- * a stream, a type we do not hold, or a body with a draft in it (`publishedAt: null`).
+ * a stream, a type we do not hold, one that sets a cookie, or a body with a draft in it
+ * (`publishedAt: null`). `headers`: the stack's headers before downstream ran.
  */
 const captured = (
   ctx: Context,
   route: CompiledRoute,
   cache: ResponseCache,
+  headers: Record<string, string>,
 ): CachedAnswer | undefined => {
   if (ctx.status !== 200 || ctx.body === null || ctx.body === undefined) return undefined;
+  if (ctx.response.get('Set-Cookie')) return undefined;
   const contentType = String(ctx.response.get('Content-Type') || '');
   if (!STORABLE_TYPE.test(contentType)) return undefined;
   let body: Buffer;
@@ -93,6 +131,7 @@ const captured = (
   return {
     body,
     contentType,
+    headers,
     etag: etagOf(body),
     tags: [...documentIds, route.list],
     storedAt: cache.now(),
@@ -184,11 +223,13 @@ export const responseCacheMiddleware = (strapi: Core.Strapi) => {
     cache.inflight.set(key, new Promise((resolve) => (settle = resolve)));
     cache.loads += 1;
     let answer: CachedAnswer | undefined;
+    // What the middlewares in front have set: a Koa-path hit would carry the same (the lane too).
+    const headers = stackHeaders(ctx);
     try {
       if (!(await load(ctx, next, found))) return;
       // The route's own middleware confirms the router picked a cacheable route.
       if (!(ctx.state as CacheableState).cacheable) return;
-      answer = captured(ctx, route, cache);
+      answer = captured(ctx, route, cache, headers);
       if (!answer) return;
       // A purge since this load began: its answer may predate the write, so it is not kept
       // nor handed to the requests waiting on it (they load again).

@@ -19,6 +19,8 @@ export interface ResponseCache {
   inflight: Map<string, Promise<CachedAnswer | undefined>>;
   /** How many times a miss ran the downstream (coalesced followers excluded); for tests. */
   loads: number;
+  /** How many hits the lane (src/cache/lane.ts) answered before Koa; for tests. */
+  laneHits: number;
   /** The cache's clock (ms): entries' age, freshness and `Age` are read on it. */
   now(): number;
   /** Tests move time instead of waiting for it. */
@@ -43,6 +45,7 @@ export const createResponseCache = (
     },
     inflight: new Map(),
     loads: 0,
+    laneHits: 0,
     now,
     useClock(next) {
       clock = next;

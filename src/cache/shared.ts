@@ -64,6 +64,8 @@ export const createSharedLayer = ({
         const raw = await redis.getBuffer(entryKey(key));
         if (!raw) return undefined;
         const stored = JSON.parse(raw.toString('utf8')) as Stored;
+        // Stored by a version that kept no headers: a miss, so the lane never replays it bare.
+        if (typeof stored.headers !== 'object' || stored.headers === null) return undefined;
         return { ...stored, body: Buffer.from(stored.body, 'base64') };
       } catch (error) {
         warn('read', error);

@@ -4,6 +4,11 @@ import { LRUCache } from 'lru-cache';
 export interface CachedAnswer {
   body: Buffer;
   contentType: string;
+  /**
+   * The headers the middlewares in front of the cache set on the answer that was stored (security
+   * headers, CSP, Vary...), per-request ones left out: what the lane (src/cache/lane.ts) replays.
+   */
+  headers: Record<string, string>;
   /** Strong validator: a hash of the body bytes, quoted. */
   etag: string;
   tags: string[];
@@ -43,6 +48,10 @@ export const sizeOf = (key: string, slot: Slot): number =>
     : slot.body.length +
       stringBytes(slot.contentType) +
       stringBytes(slot.etag) +
+      Object.entries(slot.headers).reduce(
+        (sum, [name, value]) => sum + stringBytes(name) + stringBytes(value),
+        0,
+      ) +
       slot.tags.reduce((sum, tag) => sum + stringBytes(tag) * 2, 0));
 
 export interface ResponseStore {

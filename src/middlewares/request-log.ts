@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { redactUrl } from '../http/redact';
+import { logRequest } from '../http/request-log';
 
 /**
  * One `http` log line per request, as `strapi::logger` writes it (`GET /api/... (12 ms) 200`),
@@ -12,8 +12,7 @@ const requestLog: Core.MiddlewareFactory =
   async (ctx, next) => {
     const start = Date.now();
     await next();
-    const delta = Math.ceil(Date.now() - start);
-    strapi.log.http(`${ctx.method} ${redactUrl(ctx.url)} (${delta} ms) ${ctx.status}`);
+    logRequest(strapi, ctx.method, ctx.url, start, ctx.status);
   };
 
 export default requestLog;

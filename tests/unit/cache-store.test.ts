@@ -12,6 +12,7 @@ import { inspectBody } from '../../src/cache/tags';
 const answer = (tags: string[], body = '{"data":[]}', now = 0): CachedAnswer => ({
   body: Buffer.from(body),
   contentType: 'application/json; charset=utf-8',
+  headers: { 'x-content-type-options': 'nosniff', vary: 'Origin' },
   etag: '"etag"',
   tags,
   storedAt: now,
