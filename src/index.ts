@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { availabilityOf, registerAvailability } from './availability';
 import { invalidationOf, registerInvalidationBus } from './cache/bus';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerPermissionsCache } from './permissions';
 import {
   registerNewsroomConditions,
@@ -15,6 +16,7 @@ export default {
   /** Before the app starts: the editorial rules every save passes through, the RBAC condition. */
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerAvailability(strapi);
+    registerSecurityHeaders(strapi);
     registerInvalidationBus(strapi);
     registerPermissionsCache(strapi);
     registerPublishingMiddlewares(strapi);
