@@ -50,6 +50,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
     // CORS_ORIGINS must list origins in production (checked here, at boot).
     { name: 'strapi::cors', config: corsConfig(resolveCorsOrigins()) },
+    // Hits keep the headers above and run no query (it sits before strapi::query and the router);
+    // a miss while the database is down still becomes global::database-outage's 503.
+    'global::response-cache',
     // After CORS and security headers, before the body, session and router: an anonymous
     // `POST /api/articles/:documentId/views` answered here, every rule of its route re-checked.
     'global::fast-views',

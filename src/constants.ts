@@ -28,5 +28,8 @@ export const AVAILABILITY_SERVICE = 'newsroom.availability';
 /** Cache invalidations shared by every instance (`src/cache/bus.ts`), an entry in Strapi's container. */
 export const INVALIDATION_BUS = 'newsroom.invalidation';
 
+/** The response cache of one instance (`src/cache`), an entry in Strapi's container. */
+export const RESPONSE_CACHE = 'newsroom.responseCache';
+
 /** The Public role's permissions and ability, cached (`src/permissions`), an entry in Strapi's container. */
 export const PUBLIC_PERMISSIONS = 'newsroom.public-permissions';

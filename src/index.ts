@@ -1,7 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
 import { availabilityOf, registerAvailability } from './availability';
-import { invalidationOf, registerInvalidationBus } from './cache/bus';
+import {
+  cachePurgeMiddleware,
+  invalidationOf,
+  registerInvalidationBus,
+  registerResponseCache,
+  stopResponseCache,
+  subscribePermissionPurges,
+} from './cache';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerPermissionsCache } from './permissions';
 import {
@@ -18,6 +25,9 @@ export default {
     registerAvailability(strapi);
     registerSecurityHeaders(strapi);
     registerInvalidationBus(strapi);
+    registerResponseCache(strapi);
+    // First, so it runs outermost: it purges once every other middleware's work has committed.
+    strapi.documents.use(cachePurgeMiddleware(strapi));
     registerPermissionsCache(strapi);
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
@@ -28,6 +38,7 @@ export default {
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     useSlugGeneratorInAdmin(strapi);
+    subscribePermissionPurges(strapi);
     await runSetup(strapi);
   },
 
@@ -38,6 +49,7 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await availabilityOf(strapi).stopServing();
     await viewsOf(strapi).stop();
+    await stopResponseCache(strapi);
     await invalidationOf(strapi).stop();
   },
 };

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import type { Knex } from 'knex';
 
 import articleSchema from '../../src/api/article/content-types/article/schema.json';
+import { purgeAllFromOutside } from '../../src/cache/purge';
 import { APP_ROOT } from '../../tests/helpers/env';
 import {
   FORMAT,
@@ -247,11 +248,19 @@ const holdsData = async (db: Knex): Promise<boolean> => {
 };
 
 /**
- * After a restore, what the running app keeps from before must go. Today the app must be
- * stopped during a restore, so in-process caches die with it; a shared cache (the response
- * cache of issue 9, in Redis) would be purged here.
+ * After a restore, what the running app keeps from before must go. With REDIS_URL every running
+ * instance is told to forget its cached answers and permissions (the invalidation bus's channel);
+ * without it there is no way to reach them: they must be restarted (docs/cache.md).
  */
-const afterRestore = (): void => {
+const afterRestore = async (): Promise<void> => {
+  const redisUrl = process.env.REDIS_URL ?? '';
+  const told = await purgeAllFromOutside(redisUrl, 'restored from a backup').catch(
+    (error: Error) => {
+      say(`Could not tell the running instances through Redis: ${error.message}`);
+      return false;
+    },
+  );
+  if (told) say('Running instances told through Redis to forget their cached answers.');
   say('Start the app again (every instance): caches built before the restore must not survive it.');
 };
 
@@ -287,7 +296,7 @@ const restore = async ({ file, force }: Command, db: Knex): Promise<void> => {
       ', ',
     );
     say(`Restored: ${file} (${counts})`);
-    afterRestore();
+    await afterRestore();
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

@@ -2,10 +2,8 @@
 import type { Core } from '@strapi/strapi';
 
 import { invalidationOf } from '../cache/bus';
-import { subscribePermissionWrites } from './invalidation';
 import { publicPermissionsOf, registerPublicPermissions } from './public-permissions';
 
-export { subscribePermissionWrites } from './invalidation';
 export {
   type ContentApiAbility,
   createPublicPermissions,
@@ -17,8 +15,8 @@ export { authenticatePublic, type AuthStrategy, withCachedPublicAbility } from '
 
 /**
  * `register` step: the cache in Strapi's container, forgotten on every instance when the bus
- * carries `permissions` (or `all`, a restore), and every role or permission write published as
- * `permissions` on the bus (applied here at once, on other instances through Redis).
+ * carries `permissions` (or `all`, a restore). Role and permission writes are published on the
+ * bus by `subscribePermissionPurges` (src/cache/purge.ts), the one lifecycle subscriber.
  */
 export const registerPermissionsCache = (strapi: Core.Strapi): void => {
   registerPublicPermissions(strapi);
@@ -26,8 +24,5 @@ export const registerPermissionsCache = (strapi: Core.Strapi): void => {
   bus.subscribe((message) => {
     if (message.kind === 'permissions' || message.kind === 'all')
       publicPermissionsOf(strapi).forget();
-  });
-  subscribePermissionWrites(strapi, () => {
-    bus.publish({ kind: 'permissions' }).catch(() => undefined);
   });
 };

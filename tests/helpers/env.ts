@@ -37,4 +37,6 @@ export const TEST_APP_ENV: Record<string, string> = {
   TRUST_PROXY: '',
   TRUST_PROXY_HOPS: '',
   PUBLIC_REGISTRATION: '',
+  // Most tests read right after writing through db.query: the cache's own tests turn it on.
+  CACHE_ENABLED: 'false',
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { cacheable } from '../../../cache';
 import { ARTICLE_UID } from '../../../constants';
 import { mostReadQuery } from '../../../views';
 import { previewSecretStrategy } from '../auth/preview-secret';
@@ -14,13 +15,26 @@ const routes: Core.RouterConfig = {
       path: '/articles/slug/:slug',
       handler: `${ARTICLE_UID}.findBySlug`,
       request: { params: slugParams },
-      config: { middlewares: ['global::query-errors', 'global::published-only'] },
+      config: {
+        middlewares: [
+          // The page reads no query parameter: every query string shares one entry.
+          cacheable({ list: 'articles', query: [] }),
+          'global::query-errors',
+          'global::published-only',
+        ],
+      },
     },
     {
       method: 'GET',
       path: '/articles/most-read',
       handler: `${ARTICLE_UID}.mostRead`,
       request: { query: mostReadQuery },
+      // Its ranking changes with every view and no write: a short TTL bounds the lag.
+      config: {
+        middlewares: [
+          cacheable({ list: 'articles', ttlSeconds: 10, query: Object.keys(mostReadQuery) }),
+        ],
+      },
     },
     {
       // A draft's page payload, for the site's preview: the preview secret, or an API token

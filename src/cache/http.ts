@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+
+import { availabilityOf, isDatabaseUnavailable } from '../availability';
+import { ADMIN_PATH } from '../constants';
+import { normalisedKey, rawKey } from './key';
+import type { CompiledRoute } from './routes';
+import { type ResponseCache, responseCacheOf } from './runtime';
+import type { CachedAnswer, Found } from './store';
+import { inspectBody } from './tags';
+
+/** Content types an entry may hold: JSON for the API, text/XML/HTML for feeds and sitemaps. */
+const STORABLE_TYPE =
+  /^(application\/(?:[\w.+-]*\+)?json|application\/(?:[\w.+-]*\+)?xml|text\/(?:xml|html|plain))\b/;
+
+/** What the route's cacheable middleware leaves in `ctx.state` (the router did pick that route). */
+export interface CacheableState {
+  cacheable?: true;
+}
+
+/** Requests that are never answered from, nor stored in, the cache. */
+export const isBypassed = (ctx: Context): boolean =>
+  Boolean(ctx.get('Authorization')) ||
+  Boolean(ctx.get('X-Preview-Secret')) ||
+  ctx.path.endsWith('/preview') ||
+  ctx.path === ADMIN_PATH ||
+  ctx.path.startsWith(`${ADMIN_PATH}/`);
+
+const etagOf = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/** Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for GET). */
+const matchesIfNoneMatch = (header: string, etag: string): boolean => {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+};
+
+/** Sends `answer` with the cache's headers; `304` when the client already holds its bytes. */
+const send = (
+  ctx: Context,
+  answer: CachedAnswer,
+  cache: ResponseCache,
+  xCache: 'HIT' | 'MISS' | 'STALE',
+): void => {
+  const ttl = Math.round(answer.ttlMs / 1000);
+  const stale = cache.settings.staleSeconds;
+  ctx.set({
+    ETag: answer.etag,
+    'Cache-Control': `public, max-age=${ttl}, stale-while-revalidate=${stale}, stale-if-error=${stale}`,
+    'Surrogate-Key': answer.tags.join(' '),
+    'Cache-Tag': answer.tags.join(','),
+    'X-Cache': xCache,
+    Age: String(Math.max(0, Math.floor((cache.now() - answer.storedAt) / 1000))),
+  });
+  if (matchesIfNoneMatch(ctx.get('If-None-Match'), answer.etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+    return;
+  }
+  ctx.status = 200;
+  ctx.type = answer.contentType;
+  ctx.body = answer.body;
+};
+
+/**
+ * The answer downstream gave, as an entry, or `undefined` when it must not be stored: not a 200,
+ * a stream, a type we do not hold, or a body with a draft in it (`publishedAt: null`).
+ */
+const captured = (
+  ctx: Context,
+  route: CompiledRoute,
+  cache: ResponseCache,
+): CachedAnswer | undefined => {
+  if (ctx.status !== 200 || ctx.body === null || ctx.body === undefined) return undefined;
+  const contentType = String(ctx.response.get('Content-Type') || '');
+  if (!STORABLE_TYPE.test(contentType)) return undefined;
+  let body: Buffer;
+  let documentIds: string[] = [];
+  if (Buffer.isBuffer(ctx.body)) body = ctx.body;
+  else if (typeof ctx.body === 'string') body = Buffer.from(ctx.body);
+  else if (
+    typeof ctx.body === 'object' &&
+    typeof (ctx.body as { pipe?: unknown }).pipe !== 'function'
+  ) {
+    const inspection = inspectBody(ctx.body);
+    if (inspection.holdsDraft) return undefined;
+    documentIds = inspection.documentIds;
+    body = Buffer.from(JSON.stringify(ctx.body));
+  } else return undefined;
+  const ttlSeconds = route.ttlSeconds ?? cache.settings.ttlSeconds;
+  return {
+    body,
+    contentType,
+    etag: etagOf(body),
+    tags: [...documentIds, route.list],
+    storedAt: cache.now(),
+    ttlMs: ttlSeconds * 1000,
+    staleMs: cache.settings.staleSeconds * 1000,
+  };
+};
+
+/** Whether downstream's outcome is an outage a stale entry may stand in for. */
+const downstreamFailed = async (ctx: Context, strapi: Core.Strapi): Promise<boolean> => {
+  if (ctx.status >= 500) return true;
+  if (ctx.status !== 401) return false;
+  return !(await availabilityOf(strapi).probe.check({ fresh: true })).up;
+};
+
+/**
+ * The response cache in front of the router (see docs/cache.md): anonymous GET/HEAD requests of
+ * registered routes are answered from the store when it holds a fresh entry (no query, no
+ * permission lookup); a miss runs downstream once per key and stores a storable answer.
+ */
+export const responseCacheMiddleware = (strapi: Core.Strapi) => {
+  const cache = responseCacheOf(strapi);
+  const { store } = cache;
+
+  /** Runs downstream; sends a stale entry instead when the database fails. */
+  const load = async (ctx: Context, next: Next, stale: Found | undefined): Promise<boolean> => {
+    try {
+      await next();
+    } catch (error) {
+      if (stale && isDatabaseUnavailable(error)) {
+        send(ctx, stale.answer, cache, 'STALE');
+        return false;
+      }
+      throw error;
+    }
+    if (stale && (await downstreamFailed(ctx, strapi))) {
+      send(ctx, stale.answer, cache, 'STALE');
+      return false;
+    }
+    return true;
+  };
+
+  return async (ctx: Context, next: Next): Promise<void> => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    const route = cache.routeFor(ctx.path);
+    if (!route) return next();
+    if (isBypassed(ctx)) {
+      await next();
+      ctx.set('Cache-Control', 'private, no-store');
+      return;
+    }
+
+    const raw = rawKey(ctx.path, ctx.querystring);
+    let found = store.get(raw);
+    let key = found?.key ?? raw;
+    if (!found) {
+      key = normalisedKey(ctx.path, ctx.querystring, route.query);
+      found = store.get(key);
+      if (found) store.alias(raw, key);
+    }
+    if (found && !found.stale) return send(ctx, found.answer, cache, 'HIT');
+
+    if (cache.shared) {
+      // Another instance may have loaded it: kept here too unless a purge ran meanwhile.
+      const generation = store.generation;
+      const remote = await cache.shared.get(key);
+      if (remote && cache.now() - remote.storedAt < remote.ttlMs) {
+        if (store.generation === generation) {
+          store.set(key, remote);
+          store.alias(raw, key);
+        }
+        return send(ctx, remote, cache, 'HIT');
+      }
+      // Stored here by a load that ended while Redis answered.
+      const meanwhile = store.get(key);
+      if (meanwhile && !meanwhile.stale) return send(ctx, meanwhile.answer, cache, 'HIT');
+    }
+
+    const leader = cache.inflight.get(key);
+    if (leader) {
+      const answer = await leader;
+      if (answer) return send(ctx, answer, cache, 'HIT');
+      await load(ctx, next, found);
+      return;
+    }
+
+    const generation = store.generation;
+    let settle: (answer: CachedAnswer | undefined) => void = () => undefined;
+    cache.inflight.set(key, new Promise((resolve) => (settle = resolve)));
+    cache.loads += 1;
+    let answer: CachedAnswer | undefined;
+    try {
+      if (!(await load(ctx, next, found))) return;
+      // The route's own middleware confirms the router picked a cacheable route.
+      if (!(ctx.state as CacheableState).cacheable) return;
+      answer = captured(ctx, route, cache);
+      if (!answer) return;
+      // A purge since this load began: its answer may predate the write, so it is not kept
+      // nor handed to the requests waiting on it (they load again).
+      if (store.generation === generation) {
+        store.set(key, answer);
+        store.alias(raw, key);
+        void cache.shared?.set(key, answer);
+      } else {
+        answer = undefined;
+        ctx.set('Cache-Control', 'no-cache');
+        return;
+      }
+      send(ctx, answer, cache, 'MISS');
+    } finally {
+      cache.inflight.delete(key);
+      settle(answer);
+    }
+  };
+};

@@ -1,0 +1,6 @@
+/** The response cache: what the rest of the app may use of it (see docs/cache.md). */
+export { type Invalidation, invalidationOf, registerInvalidationBus } from './bus';
+export { responseCacheMiddleware } from './http';
+export { cachePurgeMiddleware, purgeAllFromOutside, subscribePermissionPurges } from './purge';
+export { cacheable, type CacheableRoute } from './routes';
+export { registerResponseCache, responseCacheOf, stopResponseCache } from './runtime';
