@@ -267,7 +267,7 @@ export const corpusTemplate = async (
   step(
     report.reused
       ? `corpus: template ${key} reused (${fmt(report.articles)} articles, seeded in ${report.seedSeconds.toFixed(1)} s by an earlier run)`
-      : `corpus: seeded in ${report.seedSeconds.toFixed(1)} s: ${fmt(report.articles)} articles, ${report.sections} sections, ${report.authors} authors, ${fmt(report.dailyViewRows)} daily view rows`,
+      : `corpus: seeded in ${report.seedSeconds.toFixed(1)} s (${report.seconds.toFixed(1)} s with the seed's boot and the copy): ${fmt(report.articles)} articles, ${report.sections} sections, ${report.authors} authors, ${fmt(report.dailyViewRows)} daily view rows`,
   );
   return template;
 };
