@@ -42,7 +42,7 @@ export interface BenchApp {
   strapi: StrapiProcess;
   /** From spawning to the first answer of `/_health`. */
   bootSeconds: number;
-  /** The sample article's document id (the page, stock findOne and views targets read it). */
+  /** The article whose views the views targets count (not the page's sample). */
   documentId: string;
   /** A read-only API token: authorised reads pass by the response cache, so they are fresh. */
   readToken: string;
@@ -93,7 +93,7 @@ const makeReadToken = async (url: string): Promise<string> => {
 };
 
 /**
- * The app on `db`, whose sample article is `documentId`; `env` over the bench's (e.g. `CACHE_ENABLED`); `name` names its CPU profile's
+ * The app on `db`, the views targets counting the article `documentId`; `env` over the bench's (e.g. `CACHE_ENABLED`); `name` names its CPU profile's
  * folder (`bench-results/cpu-<name>/`) with `--cpu-prof`.
  */
 export const startApp = async (
