@@ -10,6 +10,7 @@ import {
   stopResponseCache,
   subscribePermissionPurges,
 } from './cache';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerPermissionsCache } from './permissions';
 import {
   registerNewsroomConditions,
@@ -23,6 +24,7 @@ export default {
   /** Before the app starts: the editorial rules every save passes through, the RBAC condition. */
   async register({ strapi }: { strapi: Core.Strapi }) {
     registerAvailability(strapi);
+    registerSecurityHeaders(strapi);
     registerInvalidationBus(strapi);
     registerResponseCache(strapi);
     // First, so it runs outermost: it purges once every other middleware's work has committed.

@@ -1,13 +1,12 @@
 /**
  * The app under test: the built app started by the tests' own process helper, in production mode
- * with the bench routes open, new secrets from the app's own generator, and the example content
- * (the reference article, whose views the bench drives).
+ * with the bench routes open and new secrets from the app's own generator, on a database holding
+ * the corpus (corpus.ts); the bench reads and counts the views of the corpus's sample article.
  */
 
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
-import { REFERENCE_SLUG } from '../../src/setup';
 import { generateSecrets } from '../../src/setup/secrets';
 import { APP_ROOT } from '../../tests/helpers/env';
 import { startStrapiProcess, type StrapiProcess } from '../../tests/helpers/process';
@@ -31,7 +30,8 @@ const APP_ENV = {
   NODE_ENV: 'production',
   // Production refuses to start without listed origins; the bench calls from no browser.
   CORS_ORIGINS: 'https://www.example.com',
-  SEED_EXAMPLE_CONTENT: 'true',
+  // The corpus is there: the example content would not be seeded into a newsroom that is not empty.
+  SEED_EXAMPLE_CONTENT: 'false',
   BENCH_ROUTES: 'true',
   ADMIN_EMAIL: BENCH_ADMIN.email,
   ADMIN_PASSWORD: BENCH_ADMIN.password,
@@ -42,7 +42,7 @@ export interface BenchApp {
   strapi: StrapiProcess;
   /** From spawning to the first answer of `/_health`. */
   bootSeconds: number;
-  /** The reference article's document id. */
+  /** The article whose views the views targets count (not the page's sample). */
   documentId: string;
   /** A read-only API token: authorised reads pass by the response cache, so they are fresh. */
   readToken: string;
@@ -92,22 +92,14 @@ const makeReadToken = async (url: string): Promise<string> => {
   return created.data.accessKey;
 };
 
-const referenceDocumentId = async (url: string): Promise<string> => {
-  const found = await getJson<{ data: Array<{ documentId: string }> }>(
-    `${url}/api/articles?filters[slug][$eq]=${REFERENCE_SLUG}&fields[0]=slug`,
-  );
-  const documentId = found.data[0]?.documentId;
-  if (!documentId) throw new Error('The reference article was not seeded (SEED_EXAMPLE_CONTENT).');
-  return documentId;
-};
-
 /**
- * The app on `db`; `env` over the bench's (e.g. `CACHE_ENABLED`); `name` names its CPU profile's
+ * The app on `db`, the views targets counting the article `documentId`; `env` over the bench's (e.g. `CACHE_ENABLED`); `name` names its CPU profile's
  * folder (`bench-results/cpu-<name>/`) with `--cpu-prof`.
  */
 export const startApp = async (
   db: BenchDatabase,
   options: Options,
+  documentId: string,
   { env = {}, name = db.client }: { env?: Record<string, string>; name?: string } = {},
 ): Promise<BenchApp> => {
   const profileDir = path.join(RESULTS_DIR, `cpu-${name}`);
@@ -125,7 +117,7 @@ export const startApp = async (
     return {
       strapi,
       bootSeconds,
-      documentId: await referenceDocumentId(strapi.url),
+      documentId,
       readToken: await makeReadToken(strapi.url),
     };
   } catch (error) {

@@ -1,182 +1,273 @@
 /**
- * The ranking corpus: many published articles seeded cheaply with direct SQL (a bench shortcut:
- * no Document Service, no validation), daily view rows for a subset over the last `days` UTC
- * days, and a total for every article. Table names come from the app's own schemas and store.
+ * The bench's corpus: the app's own large corpus (`seedScale`, scripts/seed-scale), written by
+ * `npm run seed:scale -- --json` in a child process into a database of its own, which is then kept
+ * as a template per database and size under `.tmp/bench-corpus/` (SQLite: the file; PostgreSQL: a
+ * database named `<TEST_DATABASE_PREFIX>_tpl_<articles>_<key>`). Every measured database is a copy
+ * of it, so only the first run of a day pays the seed. The key is a hash of what shapes the rows
+ * (schemas, migrations, the seed's code and the app code it calls, Strapi's version, the size,
+ * authors and seed) and of the UTC day, since publication dates and daily views count back from
+ * the day of seeding: a template is never used once any of them changes. A new template replaces
+ * the older ones of the same database and size. Table names come from the app's own schemas.
  */
 
-import type { Knex } from 'knex';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 
 import articleSchema from '../../src/api/article/content-types/article/schema.json';
 import sectionSchema from '../../src/api/section/content-types/section/schema.json';
-import { DAILY_TABLE, VIEWS_TABLE } from '../../src/views/store';
-import { DAY_MS, utcDay } from '../../src/views/visitor';
-import type { BenchDatabase } from './database';
-import type { Corpus } from './options';
+import {
+  adminQuery,
+  connectTestDatabase,
+  createTestDatabase,
+  type DatabaseClient,
+  databasePrefix,
+} from '../../tests/helpers/database';
+import { APP_ROOT, TEST_APP_ENV, TEST_SECRETS } from '../../tests/helpers/env';
+import type { SeedScaleResult } from '../seed-scale/corpus';
+import { fmt, step } from './format';
+import { onInterrupt } from './lifecycle';
 
 export const ARTICLES = articleSchema.collectionName;
 export const SECTIONS = sectionSchema.collectionName;
+const ARTICLE = articleSchema.info.singularName;
+const SECTION = sectionSchema.info.singularName;
 /** How Strapi names the join table of `article.section` and its columns. */
 export const SECTION_LINK = {
   table: `${ARTICLES}_section_lnk`,
-  article: `${articleSchema.info.singularName}_id`,
-  section: `${sectionSchema.info.singularName}_id`,
-  order: `${articleSchema.info.singularName}_ord`,
+  article: `${ARTICLE}_id`,
+  section: `${SECTION}_id`,
+};
+/** How Strapi names the join table of `section.parent` (a section to itself) and its columns. */
+export const SECTION_PARENT = {
+  table: `${SECTIONS}_parent_lnk`,
+  child: `${SECTION}_id`,
+  parent: `inv_${SECTION}_id`,
 };
 
-/** Bench document ids: `bench` + 19 digits = 24 characters, like Strapi's. */
-const PREFIX = 'bench';
-const EXTRA_SECTIONS = 11;
-export const BENCH_SECTION_SLUG = 'bench-section-1';
+export const CORPUS_DIR = path.join(APP_ROOT, '.tmp', 'bench-corpus');
+/** Bumped when the way templates are made changes. */
+const FORMAT = 1;
+/** What shapes the seeded rows, relative to the repository root (folders: every file under). */
+const KEY_SOURCES = [
+  'src/api',
+  'src/components',
+  'src/extensions',
+  'src/constants.ts',
+  'src/publishing',
+  'src/views',
+  'src/setup',
+  'database/migrations',
+  'config/database.ts',
+  'scripts/seed-scale',
+  'node_modules/@strapi/strapi/package.json',
+];
 
-/** The SQL that differs between the two databases. */
-interface Dialect {
-  pg: boolean;
-  /** Strapi keeps SQLite datetimes as epoch milliseconds. */
-  now: Date | number;
-  /** `i` as a bench document id. */
-  docId: string;
-  /** `FROM` a series of `column` from `from` to `to` (SQLite: a recursive CTE `name`). */
-  series: (
-    name: string,
-    column: string,
-    from: number,
-    to: number,
-  ) => { with: string; from: string };
+export interface CorpusSpec {
+  articles: number;
+  authors: number;
+  seed: number;
 }
 
-const dialectOf = (db: BenchDatabase, now: Date): Dialect => {
-  const pg = db.client === 'postgres';
-  return {
-    pg,
-    now: pg ? now : now.getTime(),
-    docId: pg ? `'${PREFIX}' || lpad(i::text, 19, '0')` : `printf('${PREFIX}%019d', i)`,
-    series: (name, column, from, to) =>
-      pg
-        ? { with: '', from: `generate_series(${from}, ${to}) AS ${name}(${column})` }
-        : {
-            with: `${name}(${column}) AS (SELECT ${from} UNION ALL SELECT ${column} + 1 FROM ${name} WHERE ${column} < ${to})`,
-            from: name,
-          },
-  };
-};
-
-const withClause = (...series: Array<{ with: string }>): string => {
-  const parts = series.map((one) => one.with).filter(Boolean);
-  return parts.length > 0 ? `WITH RECURSIVE ${parts.join(', ')}` : '';
-};
-
-/** The seeded "World" section plus a few more, so that a section filter has something to filter. */
-const insertSections = async (knex: Knex, sql: Dialect): Promise<number[]> => {
-  await knex(SECTIONS).insert(
-    Array.from({ length: EXTRA_SECTIONS }, (_, index) => ({
-      document_id: `${PREFIX}sec${String(index + 1).padStart(16, '0')}`,
-      name: `Bench section ${index + 1}`,
-      slug: `bench-section-${index + 1}`,
-      position: index + 1,
-      created_at: sql.now,
-      updated_at: sql.now,
-      published_at: sql.now,
-    })),
-  );
-  return (await knex(SECTIONS).select('id').orderBy('id')).map((row: { id: number }) => row.id);
-};
-
-/** One draft and one published row per document, as Strapi keeps them. */
-const insertArticles = async (trx: Knex, sql: Dialect, articles: number): Promise<void> => {
-  const at = sql.pg ? '?::timestamp' : '?';
-  const firstPublished = sql.pg
-    ? `(?::timestamp - (i % 365) * interval '1 day')`
-    : `(? - (i % 365) * ${DAY_MS})`;
-  const n = sql.series('n', 'i', 1, articles);
-  const p = sql.pg ? '(VALUES (0), (1)) AS p(p)' : '(SELECT 0 AS p UNION ALL SELECT 1) AS p';
-  await trx.raw(
-    `${withClause(n)}
-     INSERT INTO ${ARTICLES} (document_id, title, slug, standfirst, reading_time_minutes,
-       originally_published_at, created_at, updated_at, published_at)
-     SELECT ${sql.docId}, 'Bench article ' || i, 'bench-article-' || i, 'A standfirst', 1,
-       ${firstPublished}, ${at}, ${at}, CASE WHEN p.p = 1 THEN ${at} ELSE NULL END
-     FROM ${n.from} CROSS JOIN ${p}`,
-    [sql.now, sql.now, sql.now, sql.now],
-  );
-};
-
-/** Each bench article (both rows) in one of the sections, by its number. */
-const linkSections = async (trx: Knex, sectionIds: number[]): Promise<void> => {
-  const whens = sectionIds.map((id, index) => `WHEN ${index} THEN ${id}`).join(' ');
-  const number = `CAST(substr(a.document_id, ${PREFIX.length + 1}) AS BIGINT)`;
-  await trx.raw(
-    `INSERT INTO ${SECTION_LINK.table} (${SECTION_LINK.article}, ${SECTION_LINK.section}, ${SECTION_LINK.order})
-     SELECT a.id, CASE (${number} % ${sectionIds.length}) ${whens} END, 1
-     FROM ${ARTICLES} a WHERE a.document_id LIKE '${PREFIX}%'`,
-  );
-};
-
-/** Daily rows for the first `hot` articles; the figures vary with article and day. */
-const insertDaily = async (trx: Knex, sql: Dialect, { hot, days }: Corpus, today: string) => {
-  const n = sql.series('n', 'i', 1, hot);
-  const d = sql.series('d', 'k', 0, days - 1);
-  const day = sql.pg ? `to_char(?::date - k, 'YYYY-MM-DD')` : `date(?, '-' || k || ' days')`;
-  await trx.raw(
-    `${withClause(n, d)}
-     INSERT INTO ${DAILY_TABLE} (document_id, day, views)
-     SELECT ${sql.docId}, ${day}, 1 + ((i * 7919 + k * 104729) % 997)
-     FROM ${n.from} CROSS JOIN ${d.from}`,
-    [today],
-  );
-};
-
-/** Totals: the daily sum for the hot subset (plus an older figure), a figure for the rest. */
-const insertTotals = async (trx: Knex, sql: Dialect, { articles, hot }: Corpus) => {
-  await trx.raw(
-    `INSERT INTO ${VIEWS_TABLE} (document_id, views)
-     SELECT document_id, SUM(views) + 1000 FROM ${DAILY_TABLE}
-     WHERE document_id LIKE '${PREFIX}%' GROUP BY document_id`,
-  );
-  if (articles <= hot) return;
-  const n = sql.series('n', 'i', hot + 1, articles);
-  await trx.raw(
-    `${withClause(n)}
-     INSERT INTO ${VIEWS_TABLE} (document_id, views)
-     SELECT ${sql.docId}, (${sql.pg ? 'i::bigint' : 'i'} * 2654435761) % 50000 FROM ${n.from}`,
-  );
-};
-
-export interface CorpusReport {
+export interface CorpusReport extends Omit<SeedScaleResult, 'sample'> {
+  sample: SeedScaleResult['sample'];
+  /** Seconds the seed took (when the template was made, maybe by an earlier run). */
+  seedSeconds: number;
+  /** Whether this run reused a template made earlier. */
+  reused: boolean;
+  /** Seconds this run spent on the corpus: making the template, or nothing much. */
   seconds: number;
-  articleRows: number;
-  publishedArticles: number;
-  dailyRows: number;
-  totalRows: number;
-  sections: number;
+  key: string;
 }
 
-const countRows = async (knex: Knex, table: string, published = false): Promise<number> => {
-  const query = knex(table).count({ n: '*' });
-  if (published) query.whereNotNull('published_at');
-  const [row] = (await query) as Array<{ n: number | string }>;
-  return Number(row.n);
+interface Template {
+  /** What `createTestDatabase` copies: the SQLite file, or the PostgreSQL database's name. */
+  source: string;
+  report: CorpusReport;
+}
+
+const filesUnder = (relative: string): string[] => {
+  const full = path.join(APP_ROOT, relative);
+  if (!fs.existsSync(full)) return [];
+  if (fs.statSync(full).isFile()) return [relative];
+  return fs
+    .readdirSync(full, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(relative, name))
+    .filter((name) => fs.statSync(path.join(APP_ROOT, name)).isFile())
+    .sort();
 };
 
-export const seedCorpus = async (db: BenchDatabase, corpus: Corpus): Promise<CorpusReport> => {
-  const started = Date.now();
-  const now = new Date();
-  const sql = dialectOf(db, now);
-  const sectionIds = await insertSections(db.knex, sql);
-  await db.knex.transaction(async (trx) => {
-    await insertArticles(trx, sql, corpus.articles);
-    await linkSections(trx, sectionIds);
-    await insertDaily(trx, sql, corpus, utcDay(now));
-    await insertTotals(trx, sql, corpus);
+/** The template's key: 16 hex digits of a hash of everything that shapes its rows, and the day. */
+export const corpusKey = (client: DatabaseClient, spec: CorpusSpec, now = new Date()): string => {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ FORMAT, client, spec, day: now.toISOString().slice(0, 10) }));
+  for (const file of KEY_SOURCES.flatMap(filesUnder)) {
+    hash.update(`\0${file}\0`);
+    hash.update(fs.readFileSync(path.join(APP_ROOT, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+};
+
+/** `seedScale` into the database `env` points at, by the seed:scale command in a child process. */
+const runSeed = (env: Record<string, string>, spec: CorpusSpec): Promise<SeedScaleResult> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(APP_ROOT, 'node_modules', '.bin', 'tsx'),
+      [
+        path.join('scripts', 'seed-scale', 'index.ts'),
+        `--articles=${spec.articles}`,
+        `--authors=${spec.authors}`,
+        `--seed=${spec.seed}`,
+        '--json',
+      ],
+      {
+        cwd: APP_ROOT,
+        // Its progress bar (stderr) shows; stdout is the result.
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          ...TEST_APP_ENV,
+          ...TEST_SECRETS,
+          ADMIN_EMAIL: '',
+          ADMIN_PASSWORD: '',
+          ...env,
+        },
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !last.startsWith('{')) {
+        reject(new Error(`seed:scale exited with ${code}: ${out.slice(-2_000)}`));
+        return;
+      }
+      resolve(JSON.parse(last) as SeedScaleResult);
+    });
   });
-  // PostgreSQL's autovacuum would analyse the new rows within a minute; the bench does not wait.
-  // SQLite has no automatic ANALYZE and the app runs none, so none is run there either.
-  if (sql.pg) await db.knex.raw('ANALYZE');
-  return {
-    seconds: (Date.now() - started) / 1000,
-    articleRows: await countRows(db.knex, ARTICLES),
-    publishedArticles: await countRows(db.knex, ARTICLES, true),
-    dailyRows: await countRows(db.knex, DAILY_TABLE),
-    totalRows: await countRows(db.knex, VIEWS_TABLE),
-    sections: sectionIds.length,
-  };
+
+const reportOf = (
+  result: SeedScaleResult & { seconds?: number },
+  key: string,
+  reused: boolean,
+  seconds: number,
+): CorpusReport => {
+  const { seconds: seedSeconds = seconds, ...rest } = result;
+  return { ...rest, seedSeconds, reused, seconds, key };
+};
+
+const metaFile = (client: DatabaseClient, articles: number, key: string) =>
+  path.join(CORPUS_DIR, `${client}-${articles}-${key}.json`);
+
+/** Removes the files of every template of `client` at `articles` (before making a new one). */
+const pruneFiles = (client: DatabaseClient, articles: number): void => {
+  if (!fs.existsSync(CORPUS_DIR)) return;
+  const prefix = `${client}-${articles}-`;
+  for (const name of fs.readdirSync(CORPUS_DIR)) {
+    if (name.startsWith(prefix)) fs.rmSync(path.join(CORPUS_DIR, name), { force: true });
+  }
+};
+
+/** Seeds a new database, then keeps it: `keep` moves it where the template lives. */
+const makeTemplate = async (
+  client: DatabaseClient,
+  spec: CorpusSpec,
+  key: string,
+  keep: (env: Record<string, string>) => Promise<void>,
+): Promise<CorpusReport> => {
+  const started = Date.now();
+  step(
+    `seeding ${fmt(spec.articles)} articles with seedScale (${fmt(spec.authors)} authors, seed ${spec.seed}); kept as template ${key} ...`,
+  );
+  const db = await createTestDatabase(client);
+  const forget = onInterrupt(() => db.drop());
+  try {
+    const result = await runSeed(db.env, spec);
+    await keep(db.env);
+    const report = reportOf(result, key, false, (Date.now() - started) / 1000);
+    fs.mkdirSync(CORPUS_DIR, { recursive: true });
+    fs.writeFileSync(metaFile(client, spec.articles, key), JSON.stringify(report));
+    return report;
+  } finally {
+    forget();
+    await db.drop();
+  }
+};
+
+const readReport = (file: string): CorpusReport | undefined => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as CorpusReport;
+  } catch {
+    return undefined;
+  }
+};
+
+const sqliteTemplate = async (spec: CorpusSpec, key: string, reseed: boolean) => {
+  const file = path.join(CORPUS_DIR, `sqlite-${spec.articles}-${key}.db`);
+  const known = readReport(metaFile('sqlite', spec.articles, key));
+  if (known && fs.existsSync(file) && !reseed) {
+    return { source: file, report: { ...known, reused: true, seconds: 0 } };
+  }
+  pruneFiles('sqlite', spec.articles);
+  const report = await makeTemplate('sqlite', spec, key, async (env) => {
+    // Everything in the one file (the WAL written back), then moved into place.
+    const knex = connectTestDatabase({ client: 'sqlite', env });
+    try {
+      await knex.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      await knex.destroy();
+    }
+    fs.mkdirSync(CORPUS_DIR, { recursive: true });
+    fs.copyFileSync(env.DATABASE_FILENAME, `${file}.part`);
+    fs.renameSync(`${file}.part`, file);
+  });
+  return { source: file, report };
+};
+
+const postgresTemplate = async (spec: CorpusSpec, key: string, reseed: boolean) => {
+  const prefix = `${databasePrefix()}_tpl_${spec.articles}_`;
+  const name = `${prefix}${key}`;
+  const existing = await adminQuery<{ datname: string }>(
+    'SELECT datname FROM pg_database WHERE datname LIKE $1',
+    [`${prefix}%`],
+  );
+  const known = readReport(metaFile('postgres', spec.articles, key));
+  if (known && existing.some((row) => row.datname === name) && !reseed) {
+    return { source: name, report: { ...known, reused: true, seconds: 0 } };
+  }
+  for (const { datname } of existing) {
+    await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+  pruneFiles('postgres', spec.articles);
+  const report = await makeTemplate('postgres', spec, key, async (env) => {
+    // Renamed, not copied: the seeded database becomes the template (its drop then finds nothing).
+    await adminQuery(`ALTER DATABASE "${env.DATABASE_NAME}" RENAME TO "${name}"`);
+  });
+  return { source: name, report };
+};
+
+/**
+ * The template of `spec` on `client`, made when missing or stale (or when `reseed`): what to copy
+ * each measured database from, and what the seed reported (its `sample` page).
+ */
+export const corpusTemplate = async (
+  client: DatabaseClient,
+  spec: CorpusSpec,
+  { reseed = false }: { reseed?: boolean } = {},
+): Promise<Template> => {
+  const key = corpusKey(client, spec);
+  const template =
+    client === 'postgres'
+      ? await postgresTemplate(spec, key, reseed)
+      : await sqliteTemplate(spec, key, reseed);
+  const { report } = template;
+  step(
+    report.reused
+      ? `corpus: template ${key} reused (${fmt(report.articles)} articles, seeded in ${report.seedSeconds.toFixed(1)} s by an earlier run)`
+      : `corpus: seeded in ${report.seedSeconds.toFixed(1)} s (${report.seconds.toFixed(1)} s with the seed's boot and the copy): ${fmt(report.articles)} articles, ${report.sections} sections, ${report.authors} authors, ${fmt(report.dailyViewRows)} daily view rows`,
+  );
+  return template;
 };

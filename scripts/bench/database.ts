@@ -1,6 +1,6 @@
 /**
- * A fresh database per bench run, made and dropped by the tests' own helper, plus a direct
- * connection for the checks and the ranking corpus.
+ * A fresh database per bench run and corpus size, a copy of the corpus template (corpus.ts) made
+ * and dropped by the tests' own helper, plus a direct connection for the checks.
  */
 
 import type { Knex } from 'knex';
@@ -19,8 +19,12 @@ export interface BenchDatabase extends TestDatabase {
   knex: Knex;
 }
 
-export const openDatabase = async (client: DatabaseClient): Promise<BenchDatabase> => {
-  const db = await createTestDatabase(client);
+/** A new database of `client`, a copy of `template` (a SQLite file, a PostgreSQL database). */
+export const openDatabase = async (
+  client: DatabaseClient,
+  template?: string,
+): Promise<BenchDatabase> => {
+  const db = await createTestDatabase(client, { template });
   const connection = connectTestDatabase(db);
   return {
     ...db,

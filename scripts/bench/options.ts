@@ -11,8 +11,9 @@ import { databaseOf, wholeNumber } from '../cli-options';
 export const HELP = `npm run bench [-- options]
 
 For each database (SQLite, then PostgreSQL) and each corpus size, starts the built app (dist/) on a
-fresh database seeded with that many published articles and drives it with autocannon: the
-article page cached (X-Cache: HIT) and revalidated (304) against a bare Node server sending the
+fresh copy of the seed:scale corpus of that many published articles (seeded once per database,
+size and day, then kept as a template in .tmp/bench-corpus/) and drives it with autocannon: the
+sample article page (3 authors, a 3-level section) cached (X-Cache: HIT) and revalidated (304) against a bare Node server sending the
 same bytes, the page uncached (CACHE_ENABLED=false) against stock findOne?populate=*, the views
 endpoint (exactness and shutdown checks) against a bare server answering 204, the naive counter,
 a no-op route, /_health and GET /api/articles/most-read. Prints each figure's goal and whether it
@@ -22,11 +23,12 @@ status (any 5xx) or a wrong ranking. Writes bench-results/latest.json.
   --quick            smaller amounts and corpora (1,000 and 10,000 articles)
   --smoke            tiny amounts and corpus, every target once (seconds per database): a check
   --articles=LIST    corpus sizes, e.g. 1000,100000 (default; --quick 1000,10000; --smoke 100)
+  --reseed           seed the corpus again even when a template of it is kept in .tmp/bench-corpus
   --db=LIST          sqlite, postgres or sqlite,postgres (default: both)
   --amount=N         requests per measured target
   --connections=N    autocannon connections (default 50)
   --no-build         use dist/ as it is (default: compile with tsc first)
-  --no-ranking       skip the most-read corpus and measurement
+  --no-ranking       skip the most-read measurement
   --cpu-prof         the app writes a .cpuprofile per database into bench-results/cpu-<db>/
   --verbose          the app's log on stderr
   -h, --help         this text
@@ -35,15 +37,6 @@ PostgreSQL: the tests' server, 127.0.0.1:5432, user postgres (TEST_PG_HOST, TEST
 TEST_PG_USER, TEST_PG_PASSWORD). The app runs with BENCH_ROUTES=true: bench only.`;
 
 export type Size = 'full' | 'quick' | 'smoke';
-
-export interface Corpus {
-  /** Published articles seeded (besides the example content). */
-  articles: number;
-  /** Of them, how many get daily view rows. */
-  hot: number;
-  /** Daily rows per hot article, ending today. */
-  days: number;
-}
 
 /** How long each most-read query is driven: for `seconds`, or for `amount` requests. */
 export type RankingRun = { seconds: number } | { amount: number };
@@ -62,8 +55,12 @@ export interface Options {
   verbose: boolean;
   /** Corpus sizes measured, smallest first: every figure at the largest is compared to the smallest. */
   articles: number[];
-  /** How many articles get daily view rows (at most), over how many days. */
-  corpus: Omit<Corpus, 'articles'>;
+  /** Authors of the corpus (seedScale's `authors`). */
+  authors: number;
+  /** Seed of the corpus's made-up text. */
+  seed: number;
+  /** Seed the corpus even when a template of it is kept. */
+  reseed: boolean;
   rankingRun: RankingRun;
   /** Views sent just before SIGTERM. */
   shutdownBurst: number;
@@ -71,13 +68,13 @@ export interface Options {
 
 const SIZES: Record<
   Size,
-  Pick<Options, 'amount' | 'rounds' | 'articles' | 'corpus' | 'rankingRun'> & { floor: number }
+  Pick<Options, 'amount' | 'rounds' | 'articles' | 'authors' | 'rankingRun'> & { floor: number }
 > = {
   full: {
     amount: 20_000,
     rounds: 4,
     articles: [1_000, 100_000],
-    corpus: { hot: 2_000, days: 365 },
+    authors: 300,
     rankingRun: { seconds: 4 },
     floor: 1_000,
   },
@@ -85,7 +82,7 @@ const SIZES: Record<
     amount: 5_000,
     rounds: 2,
     articles: [1_000, 10_000],
-    corpus: { hot: 200, days: 365 },
+    authors: 300,
     rankingRun: { seconds: 3 },
     floor: 1_000,
   },
@@ -93,7 +90,7 @@ const SIZES: Record<
     amount: 200,
     rounds: 1,
     articles: [100],
-    corpus: { hot: 50, days: 40 },
+    authors: 20,
     rankingRun: { amount: 20 },
     floor: 50,
   },
@@ -123,6 +120,7 @@ const read = (argv: string[]) =>
       'no-build': { type: 'boolean' },
       'no-ranking': { type: 'boolean' },
       'cpu-prof': { type: 'boolean' },
+      reseed: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -148,6 +146,8 @@ export const parseOptions = (argv: string[]): Options | undefined => {
     build: !values['no-build'],
     ranking: !values['no-ranking'],
     cpuProf: values['cpu-prof'] ?? false,
+    seed: 1,
+    reseed: values.reseed ?? false,
     verbose: values.verbose ?? false,
     shutdownBurst: Math.max(floor, tenth),
   };

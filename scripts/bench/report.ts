@@ -125,7 +125,7 @@ const printChecks = (result: DatabaseResult, ceiling: CeilingResult): void => {
 const printRanking = ({ mostRead, seed }: DatabaseResult): void => {
   if (!mostRead || !seed) return;
   say(
-    `\nGET /api/articles/most-read, ${fmt(seed.publishedArticles)} published articles, ${fmt(seed.dailyRows)} daily rows`,
+    `\nGET /api/articles/most-read, ${fmt(seed.articles)} published articles, ${fmt(seed.dailyViewRows)} daily view rows`,
   );
   const headers = [
     'query',
@@ -250,7 +250,7 @@ const checksMarkdown = (results: DatabaseResult[], ceiling: CeilingResult): stri
   );
 };
 
-const rankingMarkdown = (results: DatabaseResult[], options: Options): string[] => {
+const rankingMarkdown = (results: DatabaseResult[]): string[] => {
   // At the largest corpus only.
   const largest = Math.max(...results.map((result) => result.articles));
   const ranked = results.filter(
@@ -258,8 +258,6 @@ const rankingMarkdown = (results: DatabaseResult[], options: Options): string[] 
   );
   const seed = ranked[0]?.seed;
   if (!seed) return [];
-  const { days } = options.corpus;
-  const hot = Math.min(options.corpus.hot, largest);
   const rows = (ranked[0].mostRead ?? []).map(({ query }) => [
     `\`?${query}\``,
     ...ranked.map((result) => {
@@ -270,7 +268,7 @@ const rankingMarkdown = (results: DatabaseResult[], options: Options): string[] 
     }),
   ]);
   return [
-    `\`GET /api/articles/most-read\` over ${fmt(seed.publishedArticles)} published articles (${fmt(seed.articleRows)} rows with drafts), ${fmt(seed.dailyRows)} daily rows (${fmt(hot)} articles × ${days} days) and ${fmt(seed.totalRows)} totals: latency with one connection (p50 / p99), and requests/s with 10 connections.`,
+    `\`GET /api/articles/most-read\` over the seedScale corpus of ${fmt(seed.articles)} published articles (a draft row each too), ${seed.sections} sections, ${fmt(seed.authors)} authors and ${fmt(seed.dailyViewRows)} daily view rows (2 to 14 days from each publication): latency with one connection (p50 / p99), and requests/s with 10 connections.`,
     markdownTable(['query', ...ranked.map(nameOf)], rows),
   ];
 };
@@ -288,7 +286,7 @@ export const markdown = (
     ...scaleMarkdown(results),
     targetsMarkdown(results, ceiling),
     checksMarkdown(results, ceiling),
-    ...rankingMarkdown(results, options),
+    ...rankingMarkdown(results),
   ].join('\n\n');
 };
 

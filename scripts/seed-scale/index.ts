@@ -16,7 +16,7 @@ import { runCommand, wholeNumber } from '../cli-options';
 import { seedScale } from './corpus';
 import { duration, progressBar } from './progress';
 
-const HELP = `npm run seed:scale -- [--articles N] [--authors N] [--batch N] [--seed N]
+const HELP = `npm run seed:scale -- [--articles N] [--authors N] [--batch N] [--seed N] [--json]
 
 Adds a large published corpus to the app's database (DATABASE_* from the environment, then
 .env): a 3-level section tree (78 sections), authors, and N articles of 300 to 1,200 words with
@@ -30,6 +30,7 @@ restart it after: it does not see rows written behind its back in its caches.
   --authors N    authors to have (default 300)
   --batch N      articles per transaction (default 500)
   --seed N       seed of the made-up text: same seed and size, same corpus (default 1)
+  --json         print what was seeded as one JSON line (seedScale's result), for scripts
   -h, --help     this help`;
 
 interface Options {
@@ -37,6 +38,7 @@ interface Options {
   authors: number;
   batch: number;
   seed: number;
+  json: boolean;
 }
 
 const parse = (argv: string[]): Options | undefined => {
@@ -48,6 +50,7 @@ const parse = (argv: string[]): Options | undefined => {
       authors: { type: 'string' },
       batch: { type: 'string' },
       seed: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,6 +60,7 @@ const parse = (argv: string[]): Options | undefined => {
     authors: wholeNumber('authors', values.authors) ?? 300,
     batch: wholeNumber('batch', values.batch) ?? 500,
     seed: wholeNumber('seed', values.seed) ?? 1,
+    json: values.json ?? false,
   };
 };
 
@@ -102,6 +106,10 @@ const run = async (options: Options): Promise<number> => {
     });
     bar.done();
     const seconds = (Date.now() - started) / 1000;
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ ...result, seconds })}\n`);
+      return 0;
+    }
     process.stdout.write(
       `Seeded ${result.articles.toLocaleString('en')} articles ` +
         `(${result.sections} sections, ${result.authors} authors, ` +

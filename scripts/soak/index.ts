@@ -12,7 +12,7 @@ import { generateSecrets } from '../../src/setup/secrets';
 import { DAILY_TABLE, VIEWS_TABLE } from '../../src/views/store';
 import { startStrapiProcess, type StrapiProcess } from '../../tests/helpers/process';
 import { compile, ensureBuilt } from '../bench/build';
-import { ARTICLES, seedCorpus } from '../bench/corpus';
+import { ARTICLES, corpusTemplate } from '../bench/corpus';
 import { type BenchDatabase, openDatabase } from '../bench/database';
 import { fmt, say, step } from '../bench/format';
 import { onInterrupt } from '../bench/lifecycle';
@@ -146,20 +146,21 @@ const soak = async (options: SoakOptions): Promise<number> => {
   say(
     `Newsroom soak: ${options.durationSeconds} s, ${options.connections} connections, ${label}${options.smoke ? ' (smoke)' : ''}`,
   );
-  const db = await openDatabase(options.database);
+  // The bench's corpus (seed:scale), seeded once per size and day and copied (bench/corpus.ts).
+  const { source, report: seeded } = await corpusTemplate(options.database, {
+    articles: options.articles,
+    authors: options.smoke ? 20 : 300,
+    seed: 1,
+  });
+  const db = await openDatabase(options.database, source);
   const forget = onInterrupt(() => db.drop());
   const failures: string[] = [];
   try {
     const app = await startApp(db, options);
     step(`app started (pid ${app.pid}), RSS ${fmt(rssOf(app.pid))} MB`);
-    const seeded = await seedCorpus(db, {
-      articles: options.articles,
-      hot: Math.min(200, options.articles),
-      days: 30,
-    });
     const corpus = await corpusOf(db);
     step(
-      `corpus: ${fmt(seeded.publishedArticles)} published articles, ${fmt(seeded.dailyRows)} daily rows`,
+      `corpus: ${fmt(seeded.articles)} published articles, ${fmt(seeded.dailyViewRows)} daily view rows`,
     );
     const before = { total: await sumOf(db, VIEWS_TABLE), daily: await sumOf(db, DAILY_TABLE) };
 

@@ -62,26 +62,35 @@ export const assertTestServer = (
   );
 };
 
-const adminQuery = async (sql: string): Promise<void> => {
+/** One statement on the test server's `postgres` database (CREATE, DROP, a look at pg_database). */
+export const adminQuery = async <Row extends Record<string, unknown> = Record<string, unknown>>(
+  sql: string,
+  values: unknown[] = [],
+): Promise<Row[]> => {
   const client = new Client({ ...PG, database: 'postgres' });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<Row>(sql, values)).rows;
   } finally {
     await client.end();
   }
 };
 
-/** A database of its own for one test file: made here, dropped by `drop()`. */
+/**
+ * A database of its own for one test file: made here, dropped by `drop()`. With `template`, a
+ * copy of that database (PostgreSQL: `CREATE DATABASE ... TEMPLATE` the database so named, which
+ * nobody may be connected to; SQLite: a copy of the file at that path).
+ */
 export const createTestDatabase = async (
   client: DatabaseClient = (process.env.DATABASE_CLIENT as DatabaseClient | undefined) ?? 'sqlite',
+  { template }: { template?: string } = {},
 ): Promise<TestDatabase> => {
   const name = `${databasePrefix()}_${process.env.JEST_WORKER_ID ?? '0'}_${process.pid}_${randomBytes(4).toString('hex')}`;
 
   if (client === 'postgres') {
     assertTestServer();
     // Only a database this call created is ever dropped: CREATE fails on an existing name.
-    await adminQuery(`CREATE DATABASE "${name}"`);
+    await adminQuery(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
     return {
       client,
       env: {
@@ -96,11 +105,15 @@ export const createTestDatabase = async (
         DATABASE_SCHEMA: 'public',
         DATABASE_FILENAME: '',
       },
-      drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      drop: async () => {
+        await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
     };
   }
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
+  const filename = path.join(dir, `${name}.db`);
+  if (template) fs.copyFileSync(template, filename);
   return {
     client,
     env: {
@@ -113,7 +126,7 @@ export const createTestDatabase = async (
       DATABASE_PASSWORD: '',
       DATABASE_SSL: 'false',
       DATABASE_SCHEMA: '',
-      DATABASE_FILENAME: path.join(dir, `${name}.db`),
+      DATABASE_FILENAME: filename,
     },
     drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
