@@ -24,7 +24,7 @@ import {
   type DatabaseClient,
   databasePrefix,
 } from '../../tests/helpers/database';
-import { APP_ROOT, TEST_APP_ENV, TEST_SECRETS } from '../../tests/helpers/env';
+import { APP_ROOT, childProcessEnv } from '../../tests/helpers/env';
 import type { SeedScaleResult } from '../seed-scale/corpus';
 import { fmt, step } from './format';
 import { onInterrupt } from './lifecycle';
@@ -125,15 +125,7 @@ const runSeed = (env: Record<string, string>, spec: CorpusSpec): Promise<SeedSca
         cwd: APP_ROOT,
         // Its progress bar (stderr) shows; stdout is the result.
         stdio: ['ignore', 'pipe', 'inherit'],
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          ...TEST_APP_ENV,
-          ...TEST_SECRETS,
-          ADMIN_EMAIL: '',
-          ADMIN_PASSWORD: '',
-          ...env,
-        },
+        env: childProcessEnv(env),
       },
     );
     let out = '';

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { z } from '@strapi/utils';
 
+import { wholeNumberVariable } from '../env-values';
+
 /**
  * The response cache's settings: each one's environment variable and default, written once.
  * `config/cache.ts` reads these variables; {@link readCacheSettings} checks what it read.
@@ -30,18 +32,7 @@ export const cacheConfigFromEnv = (env: (name: string, fallback: string) => stri
     ]),
   ) as CacheConfig;
 
-const wholeNumber = (variable: string, min: number) =>
-  z
-    .unknown()
-    .transform((value) => String(value ?? '').trim())
-    .refine((text) => /^\d+$/.test(text) && Number.isSafeInteger(Number(text)), {
-      error: (issue) =>
-        `${variable} must be a whole number of ${min} or more, not "${String(issue.input)}".`,
-    })
-    .transform(Number)
-    .refine((value) => value >= min, {
-      error: `${variable} must be a whole number of ${min} or more.`,
-    });
+const wholeNumber = wholeNumberVariable;
 
 const settingsSchema = z.object({
   enabled: z

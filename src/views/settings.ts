@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from '@strapi/utils';
 
+import { wholeNumberVariable } from '../env-values';
 import { resolveSecrets } from '../setup/secrets';
 
 /**
@@ -45,18 +46,7 @@ export const viewsConfigFromEnv = (env: (name: string, fallback: string) => stri
     redisUrl: env('REDIS_URL', ''),
   }) as ViewsConfig;
 
-const wholeNumber = (variable: string, min = 0, hint = '') =>
-  z
-    .unknown()
-    .transform((value) => String(value ?? '').trim())
-    .refine((text) => /^\d+$/.test(text) && Number.isSafeInteger(Number(text)), {
-      error: (issue) =>
-        `${variable} must be a whole number of ${min} or more, not "${String(issue.input)}".`,
-    })
-    .transform(Number)
-    .refine((value) => value >= min, {
-      error: `${variable} must be a whole number of ${min} or more.${hint}`,
-    });
+const wholeNumber = wholeNumberVariable;
 
 const settingsSchema = z.object({
   dedupeWindowSeconds: wholeNumber(VIEWS_VARIABLES.dedupeWindowSeconds.variable),

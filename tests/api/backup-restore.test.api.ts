@@ -15,7 +15,7 @@ import type { Knex } from 'knex';
 import { ARTICLE_UID } from '../../src/constants';
 import { adminLogin, contentManager } from '../helpers/admin';
 import { connectTestDatabase, createTestDatabase, type TestDatabase } from '../helpers/database';
-import { TEST_APP_ENV, TEST_SECRETS } from '../helpers/env';
+import { childProcessEnv } from '../helpers/env';
 import { createArticle, createAuthor, createSection } from '../helpers/fixtures';
 import { RANKING_NOW, readOn } from '../helpers/most-read';
 import { describeWithDatabase } from '../helpers/services';
@@ -33,15 +33,7 @@ const ops = (db: TestDatabase, args: string[]) =>
       {
         cwd: APP_ROOT,
         maxBuffer: 32 * 1024 * 1024,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          ...TEST_APP_ENV,
-          ...TEST_SECRETS,
-          ADMIN_EMAIL: '',
-          ADMIN_PASSWORD: '',
-          ...db.env,
-        },
+        env: childProcessEnv(db.env),
       },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),

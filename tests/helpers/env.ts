@@ -40,3 +40,18 @@ export const TEST_APP_ENV: Record<string, string> = {
   // Most tests read right after writing through db.query: the cache's own tests turn it on.
   CACHE_ENABLED: 'false',
 };
+
+/**
+ * The whole environment of a child process running the app or one of its commands: the test
+ * environment, no first admin unless `env` asks for one, the test secrets unless `env` gives others.
+ * Nothing else of this process's environment leaks in (a developer's DATABASE_* say).
+ */
+export const childProcessEnv = (env: Record<string, string | undefined>): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  ...TEST_APP_ENV,
+  ADMIN_EMAIL: '',
+  ADMIN_PASSWORD: '',
+  ...TEST_SECRETS,
+  ...env,
+});

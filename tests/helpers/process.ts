@@ -10,7 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { APP_ROOT, TEST_APP_ENV, TEST_SECRETS } from './env';
+import { APP_ROOT, childProcessEnv, TEST_SECRETS } from './env';
 
 export const STRAPI_BIN = path.join(
   APP_ROOT,
@@ -157,19 +157,13 @@ export const startStrapiProcess = async ({
     cwd: APP_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ...TEST_APP_ENV,
-      // No first admin from the environment unless `env` asks for one.
-      ADMIN_EMAIL: '',
-      ADMIN_PASSWORD: '',
+    env: childProcessEnv({
       ...secrets,
       ...database,
       HOST: '127.0.0.1',
       PORT: String(port),
       ...env,
-    },
+    }),
   });
   const pid = child.pid;
   if (pid === undefined) throw new StrapiStartError('could not spawn strapi start', undefined, '');
