@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { Redis } from 'ioredis';
 
 import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, UP_PERMISSION_UID, UP_ROLE_UID } from '../constants';
-import { type DocumentMiddleware, publishes } from '../publishing/context';
+import { documentIdOf, type DocumentMiddleware, publishes } from '../publishing/context';
 import { type Invalidation, INVALIDATION_CHANNEL, invalidationOf } from './bus';
 import { responseCacheOf } from './runtime';
 import { deleteAllShared } from './shared';
@@ -39,10 +39,7 @@ export const cachePurgeMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
     const result = await next();
-    const documentId =
-      (ctx.params as { documentId?: string }).documentId ??
-      (result as { documentId?: string } | null)?.documentId;
-    const tags = tagsOfWrite(ctx.uid, ctx.action, publishes(ctx), documentId);
+    const tags = tagsOfWrite(ctx.uid, ctx.action, publishes(ctx), documentIdOf(ctx, result));
     if (tags.length > 0 && responseCacheOf(strapi).settings.enabled) {
       // The shared store first: no instance told to forget may read the entry back from Redis.
       const purge = async () => {
