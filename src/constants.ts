@@ -3,6 +3,8 @@ import type { UID } from '@strapi/strapi';
 export const ARTICLE_UID = 'api::article.article' satisfies UID.ContentType;
 export const SECTION_UID = 'api::section.section' satisfies UID.ContentType;
 export const AUTHOR_UID = 'api::author.author' satisfies UID.ContentType;
+/** The publication's name, logo, language and public URL (a single type). */
+export const SITE_SETTING_UID = 'api::site-setting.site-setting' satisfies UID.ContentType;
 export const PUBLICATION_LOG_UID = 'api::publication-log.publication-log' satisfies UID.ContentType;
 /** The view counter, a service of the article API (`src/api/article/services/views.ts`). */
 export const VIEWS_SERVICE_UID = 'api::article.views' satisfies UID.Service;

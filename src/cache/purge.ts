@@ -1,11 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { Redis } from 'ioredis';
 
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, UP_PERMISSION_UID, UP_ROLE_UID } from '../constants';
+import {
+  ARTICLE_UID,
+  AUTHOR_UID,
+  SECTION_UID,
+  SITE_SETTING_UID,
+  UP_PERMISSION_UID,
+  UP_ROLE_UID,
+} from '../constants';
 import { documentIdOf, type DocumentMiddleware, publishes } from '../publishing/context';
 import { type Invalidation, INVALIDATION_CHANNEL, invalidationOf } from './bus';
 import { responseCacheOf } from './runtime';
 import { deleteAllShared } from './shared';
+
+const WRITE_ACTIONS = ['create', 'update', 'delete', 'publish', 'unpublish'];
 
 /**
  * The tags a Document Service write makes stale, or none. An article's public answers change
@@ -24,7 +33,7 @@ export const tagsOfWrite = (
     const changesPublic = ['publish', 'unpublish', 'delete'].includes(action) || publishesNow;
     return changesPublic ? [...ids, 'articles'] : [];
   }
-  const writes = ['create', 'update', 'delete', 'publish', 'unpublish'].includes(action);
+  const writes = WRITE_ACTIONS.includes(action);
   if (uid === SECTION_UID && writes) return [...ids, 'sections', 'articles'];
   if (uid === AUTHOR_UID && writes) return [...ids, 'authors', 'articles'];
   return [];
@@ -39,6 +48,15 @@ export const cachePurgeMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
     const result = await next();
+    // The site's settings show on every page, feed and sitemap: a change forgets everything.
+    if (ctx.uid === SITE_SETTING_UID) {
+      const cache = responseCacheOf(strapi);
+      if (WRITE_ACTIONS.includes(ctx.action) && cache.settings.enabled) {
+        await cache.shared?.purgeAll();
+        await invalidationOf(strapi).publish({ kind: 'all', reason: 'the site settings changed' });
+      }
+      return result;
+    }
     const tags = tagsOfWrite(ctx.uid, ctx.action, publishes(ctx), documentIdOf(ctx, result));
     if (tags.length > 0 && responseCacheOf(strapi).settings.enabled) {
       // The shared store first: no instance told to forget may read the entry back from Redis.

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../constants';
+import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, SITE_SETTING_UID } from '../constants';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -16,10 +16,11 @@ export const READER_ACTIONS: readonly string[] = [
   `${SECTION_UID}.findOne`,
   `${AUTHOR_UID}.find`,
   `${AUTHOR_UID}.findOne`,
+  `${SITE_SETTING_UID}.find`,
 ];
 
 const READER_ROLES = ['public', 'authenticated'] as const;
-const OWN_API_PREFIXES = [ARTICLE_UID, SECTION_UID, AUTHOR_UID].map((uid) => `${uid}.`);
+const OWN_API_PREFIXES = [ARTICLE_UID, SECTION_UID, AUTHOR_UID, SITE_SETTING_UID].map((uid) => `${uid}.`);
 
 /**
  * Grants readers exactly {@link READER_ACTIONS} on the newsroom's types, at every boot: missing

@@ -1,0 +1,5 @@
+import { factories } from '@strapi/strapi';
+
+import { SITE_SETTING_UID } from '../../../constants';
+
+export default factories.createCoreService(SITE_SETTING_UID);
