@@ -3,7 +3,7 @@
  * from the site settings, items newest first with link, documentId guid, pubDate from
  * `originallyPublishedAt`, standfirst, section and author names; hostile titles escaped into
  * well-formed XML; drafts, unpublished articles and unpublished edits absent; the latest 50
- * only; 404 for an unknown section or author; ETag/304; the guid's redirect.
+ * only, in a fixed number of SQL queries; 404 for an unknown section or author; ETag/304; the guid's redirect.
  */
 import {
   createArticle,
@@ -15,6 +15,7 @@ import {
   unpublishArticle,
 } from '../helpers/fixtures';
 import { setSiteSettings, TEST_PUBLICATION } from '../helpers/site-settings';
+import { sqlDuring } from '../helpers/sql';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { rssOf } from '../helpers/xml';
 
@@ -162,7 +163,14 @@ describe('section and author feeds', () => {
 });
 
 describe('limits and permalinks', () => {
-  it('lists the latest 50 articles only', async () => {
+  it('lists the latest 50 articles only, in as many SQL queries as for 3', async () => {
+    const queriesOf = async (path: string) =>
+      (
+        await sqlDuring(app, async () => expect((await get(path)).status).toBe(200), {
+          requestsOnly: true,
+        })
+      ).length;
+    const fewQueries = await queriesOf('/rss.xml');
     const section = await createSection(app.strapi, { name: 'Busy' });
     const author = await createAuthor(app.strapi, { name: 'Prolific' });
     for (let i = 0; i < 52; i += 1) {
@@ -176,6 +184,7 @@ describe('limits and permalinks', () => {
     expect(items).toHaveLength(50);
     expect(items[0].title).toBe('Busy 51');
     expect(rssOf((await get('/rss.xml')).text).items).toHaveLength(50);
+    expect(await queriesOf('/rss.xml')).toBe(fewQueries);
   });
 
   it("the guid redirects to the article's page; an unknown or draft id is a 404", async () => {
