@@ -95,7 +95,7 @@ export const renderRss = (
     if (article.authors.length === 0) continue;
     const guid = `<guid>${escapeXml(articlePermalink(settings.publicUrl, article.documentId))}</guid>`;
     const creators = article.authors
-      .map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`)
+      .map((author) => `\n            <dc:creator>${escapeXml(author.name)}</dc:creator>`)
       .join('');
     xml = xml.replace(guid, `${guid}${creators}`);
   }

@@ -35,7 +35,13 @@ export const renderUrlSet = (
       lastmod: iso(entry.updatedAt),
     })),
   );
-  return written(new SitemapStream({ level: ErrorLevel.THROW }), items);
+  return written(
+    new SitemapStream({
+      level: ErrorLevel.THROW,
+      xmlns: { news: false, video: false, xhtml: false, image: false },
+    }),
+    items,
+  );
 };
 
 /** A `<sitemapindex>` listing the files' absolute URLs. */
