@@ -128,6 +128,13 @@ describe('GET /rss.xml', () => {
     const again = await app.request().get('/rss.xml').set('If-None-Match', first.headers.etag);
     expect(again.status).toBe(304);
   });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await app.request().head('/rss.xml');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
+    expect(res.text ?? '').toBe('');
+  });
 });
 
 describe('section and author feeds', () => {

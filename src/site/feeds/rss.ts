@@ -55,7 +55,9 @@ export const renderRss = (
   channel: Channel,
   items: ListedArticle[],
 ): string => {
-  const newest = items[0] ? date(items[0].originallyPublishedAt) : new Date(0);
+  // The newest item, not the request's time: the same items make the same bytes (ETag). An
+  // empty feed says now.
+  const newest = items[0] ? date(items[0].originallyPublishedAt) : undefined;
   const feed = new Feed({
     id: channel.link,
     title: elementText(channel.title),
@@ -63,7 +65,6 @@ export const renderRss = (
     link: channel.link,
     language: settings.language,
     image: settings.logoUrl ?? undefined,
-    // The newest item, not the time of the request: the same items make the same bytes (ETag).
     updated: newest,
     feed: channel.self,
     copyright: elementText(`© ${settings.publicationName}`),
