@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { cacheable, type CacheableRoute } from '../../cache';
 import { DOCUMENT_ID_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../constants';
 import { SITEMAP_KINDS, type SitemapKind } from '../sitemaps/reads';
 import { sendDocument, sendNotFound } from './http';
@@ -31,11 +32,19 @@ const scopedFeed =
  * called, so tests may swap its clock.
  */
 export const feedRoutes = (feeds: () => FeedsService): Core.RouteInput[] => {
-  const route = (path: string, handler: Handler): Core.RouteInput => ({
+  // Registered with the response cache as its routes are (no query read; `articles` is purged by
+  // any article, section or author write, `site-settings` writes purge everything). The cache
+  // walks content-API routes only for now: until it also walks root routes, these answers carry
+  // their own Cache-Control and ETag (./http.ts) and the marker does nothing.
+  const route = (
+    path: string,
+    handler: Handler,
+    list: CacheableRoute['list'] = 'articles',
+  ): Core.RouteInput => ({
     method: 'GET',
     path,
     handler,
-    config: { auth: false },
+    config: { auth: false, middlewares: [cacheable({ list, query: [] })] },
   });
   return [
     route('/rss.xml', async (ctx) => {
@@ -57,7 +66,11 @@ export const feedRoutes = (feeds: () => FeedsService): Core.RouteInput[] => {
     route('/news-sitemap.xml', async (ctx) =>
       sendDocument(ctx, 'xml', await feeds().newsSitemap()),
     ),
-    route('/robots.txt', async (ctx) => sendDocument(ctx, 'text', await feeds().robots())),
+    route(
+      '/robots.txt',
+      async (ctx) => sendDocument(ctx, 'text', await feeds().robots()),
+      'site-settings',
+    ),
     // An RSS item's guid: a permalink by documentId that survives slug changes.
     route('/news/id/:documentId', async (ctx) => {
       const { documentId } = ctx.params as { documentId?: string };
