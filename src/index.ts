@@ -18,6 +18,7 @@ import {
   useSlugGeneratorInAdmin,
 } from './publishing';
 import { runSetup } from './setup';
+import { registerSitePages } from './site';
 import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views';
 
 export default {
@@ -27,6 +28,7 @@ export default {
     registerSecurityHeaders(strapi);
     registerInvalidationBus(strapi);
     registerResponseCache(strapi);
+    registerSitePages(strapi);
     // First, so it runs outermost: it purges once every other middleware's work has committed.
     strapi.documents.use(cachePurgeMiddleware(strapi));
     registerPermissionsCache(strapi);
