@@ -7,8 +7,9 @@ import { resolveSecrets } from '../setup/secrets';
 
 /**
  * `/news/preview`'s policy: a link the admin's Preview signed for this document and status, not
- * expired (the same check as `GET /api/articles/:documentId/preview`'s). Anything else is a 401
- * saying why; `?secret=` is a 400 (a secret in a URL ends up in logs).
+ * expired (the same check as `GET /api/articles/:documentId/preview`'s). Anything else is a 403
+ * `PolicyError` saying why; no `documentId`, or `?secret=`, is a 400 (a secret in a URL ends up
+ * in logs).
  */
 export const previewLinkPolicy = (policyContext: Core.PolicyContext): true => {
   // The policy context copies the Koa context's own properties: `request`, not its `query` getter.
@@ -28,6 +29,8 @@ export const previewLinkPolicy = (policyContext: Core.PolicyContext): true => {
     expires,
     signature,
   });
-  if (!check.ok) throw new errors.UnauthorizedError(check.message);
+  // A PolicyError keeps its message (Strapi's authorize step turns an UnauthorizedError thrown
+  // downstream into a bare 401 "Unauthorized").
+  if (!check.ok) throw new errors.PolicyError(check.message);
   return true;
 };

@@ -61,7 +61,7 @@ export const renderList = (chrome: Chrome, data: ListData): string => {
     (data.kind === 'home' ? site.description : `The latest from ${data.title}.`) ||
     site.publicationName;
   const head = listHead(site, {
-    title: data.title,
+    title: data.kind === 'home' ? site.publicationName : data.title,
     description,
     path: data.path,
     page: data.pagination.page,

@@ -187,7 +187,7 @@ const handlers = (strapi: Core.Strapi) => {
         200,
         renderList(frame, {
           kind: 'home',
-          title: page > 1 ? 'Latest news' : frame.site.publicationName,
+          title: 'Latest news',
           path: paths.home,
           articles,
           pagination,

@@ -43,7 +43,7 @@ export const ArticlePage = ({
   const authors = article.authors ?? [];
   const minutes = article.readingTimeMinutes ?? 1;
   return (
-    <div className="layout">
+    <div className={mostRead.length > 0 ? 'layout' : 'layout layout-single'}>
       <article
         className="article"
         data-document-id={article.documentId}
@@ -161,9 +161,11 @@ export const ArticlePage = ({
           <Body content={article.body ?? []} />
         </div>
       </article>
-      <aside className="sidebar">
-        <MostRead entries={mostRead} />
-      </aside>
+      {mostRead.length > 0 ? (
+        <aside className="sidebar">
+          <MostRead entries={mostRead} />
+        </aside>
+      ) : null}
     </div>
   );
 };
