@@ -88,7 +88,8 @@ export const findCacheableRoutes = (
   const found: CompiledRoute[] = [];
   for (const route of rootRoutes) {
     const config = cacheableConfig(route);
-    if (config && route.method === 'GET' && route.path) found.push(compiled(route, config, route.path));
+    if (config && route.method === 'GET' && route.path)
+      found.push(compiled(route, config, route.path));
   }
   for (const api of Object.values(strapi.apis)) {
     const routers = (api as { routes?: Record<string, unknown> }).routes ?? {};

@@ -23,13 +23,14 @@ export const PAGE_SIZE = 10;
 /** Entries of the most-read box, read over the last week. */
 const MOST_READ = { period: 'week', limit: 5 } as const;
 
-const sanitize = <T>(strapi: Core.Strapi, uid: typeof ARTICLE_UID | typeof SECTION_UID | typeof AUTHOR_UID, data: unknown) =>
-  strapi.contentAPI.sanitize.output(data, strapi.contentType(uid)) as Promise<T>;
+const sanitize = <T>(
+  strapi: Core.Strapi,
+  uid: typeof ARTICLE_UID | typeof SECTION_UID | typeof AUTHOR_UID,
+  data: unknown,
+) => strapi.contentAPI.sanitize.output(data, strapi.contentType(uid)) as Promise<T>;
 
 export type ArticleLoad =
-  | { kind: 'page'; article: ArticlePayload }
-  | { kind: 'moved'; slug: string }
-  | { kind: 'missing' };
+  { kind: 'page'; article: ArticlePayload } | { kind: 'moved'; slug: string } | { kind: 'missing' };
 
 /** The published article's page payload (the slug route's), or where its old slug went. */
 export const loadArticle = async (strapi: Core.Strapi, slug: string): Promise<ArticleLoad> => {
@@ -54,7 +55,14 @@ export const loadPreview = async (
 };
 
 const SUMMARY = {
-  fields: ['title', 'slug', 'standfirst', 'originallyPublishedAt', 'publishedAt', 'readingTimeMinutes'],
+  fields: [
+    'title',
+    'slug',
+    'standfirst',
+    'originallyPublishedAt',
+    'publishedAt',
+    'readingTimeMinutes',
+  ],
   populate: {
     section: { fields: ['name', 'slug'] },
     authors: { fields: ['name', 'slug'] },
@@ -82,7 +90,8 @@ export const loadMostRead = async (
   strapi: Core.Strapi,
   section?: string,
 ): Promise<MostReadEntry[]> =>
-  ((await strapi.service(ARTICLE_UID).mostRead({ ...MOST_READ, section })) ?? []) as MostReadEntry[];
+  ((await strapi.service(ARTICLE_UID).mostRead({ ...MOST_READ, section })) ??
+    []) as MostReadEntry[];
 
 const findBySlug = async <T>(
   strapi: Core.Strapi,
@@ -103,7 +112,11 @@ export const loadSection = async (
   strapi: Core.Strapi,
   slug: string,
 ): Promise<{ section: SectionRef; breadcrumb: Crumb[]; subtree: number[] } | null> => {
-  const section = await findBySlug<SectionRef>(strapi, SECTION_UID, slug, ['name', 'slug', 'description']);
+  const section = await findBySlug<SectionRef>(strapi, SECTION_UID, slug, [
+    'name',
+    'slug',
+    'description',
+  ]);
   if (!section) return null;
   const [breadcrumb, subtree] = await Promise.all([
     strapi.service(ARTICLE_UID).breadcrumb(section.documentId) as Promise<Crumb[]>,

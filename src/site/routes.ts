@@ -68,7 +68,8 @@ const handlers = (strapi: Core.Strapi) => {
     };
   };
 
-  const notFound = async (ctx: Context) => sendHtml(ctx, 404, renderNotFound(await chrome(), ctx.path));
+  const notFound = async (ctx: Context) =>
+    sendHtml(ctx, 404, renderNotFound(await chrome(), ctx.path));
 
   const pageOf = (ctx: Context): number =>
     (validateZodSchema(pageQuery)(ctx.query) as { page?: number }).page ?? 1;
@@ -92,14 +93,22 @@ const handlers = (strapi: Core.Strapi) => {
         200,
         renderArticle(
           { ...frame, script: siteOf(strapi).assets['article.js'].url },
-          { article, mostRead: mostRead.filter((entry) => entry.documentId !== article.documentId), now: siteOf(strapi).now() },
+          {
+            article,
+            mostRead: mostRead.filter((entry) => entry.documentId !== article.documentId),
+            now: siteOf(strapi).now(),
+          },
         ),
       );
     },
 
     async preview(ctx: Context) {
       const { documentId, status } = ctx.query as { documentId: string; status?: string };
-      const article = await loadPreview(strapi, documentId, status === 'published' ? 'published' : 'draft');
+      const article = await loadPreview(
+        strapi,
+        documentId,
+        status === 'published' ? 'published' : 'draft',
+      );
       ctx.set('Cache-Control', 'private, no-store');
       ctx.set('X-Robots-Tag', 'noindex, nofollow');
       if (!article) return notFound(ctx);
@@ -181,7 +190,10 @@ const handlers = (strapi: Core.Strapi) => {
         chrome(),
       ]);
       if (page > Math.max(1, pagination.pageCount)) return notFound(ctx);
-      tagPage(ctx, articles.map((article) => article.documentId));
+      tagPage(
+        ctx,
+        articles.map((article) => article.documentId),
+      );
       sendHtml(
         ctx,
         200,

@@ -42,7 +42,13 @@ export const jsonLdText = (data: unknown): string =>
 /** The social-card tags shared by every page. */
 const socialTags = (
   site: SiteSettings,
-  { type, title, description, url, image }: Record<'type' | 'title' | 'description' | 'url', string> & {
+  {
+    type,
+    title,
+    description,
+    url,
+    image,
+  }: Record<'type' | 'title' | 'description' | 'url', string> & {
     image: string | null;
   },
 ) => ({
@@ -77,7 +83,13 @@ export const articleHead = (site: SiteSettings, article: ArticlePayload): HeadDa
     mediaUrl(site, seo.ogImage) ?? mediaUrl(site, article.cover) ?? site.defaultSocialImageUrl;
   const published = article.originallyPublishedAt ?? article.publishedAt ?? article.updatedAt;
   const modified = lastUpdateOf(article).toISOString();
-  const social = socialTags(site, { type: 'article', title: headline, description, url: canonical, image });
+  const social = socialTags(site, {
+    type: 'article',
+    title: headline,
+    description,
+    url: canonical,
+    image,
+  });
   const authors = article.authors ?? [];
   return {
     title: `${headline} | ${site.publicationName}`,

@@ -89,9 +89,7 @@ describeWithDatabase('the reference report as a reader page', () => {
   it('has a Share button and plain share links, with no third-party script', () => {
     const share = byTestId(html, 'share');
     expect(share.tag).toBe('button');
-    expect(share.attrs['data-share-url']).toBe(
-      `https://news.example.test/news/${REFERENCE_SLUG}`,
-    );
+    expect(share.attrs['data-share-url']).toBe(`https://news.example.test/news/${REFERENCE_SLUG}`);
     expect(html).toContain(`href="mailto:?subject=`);
     const scripts = allTags(html, 'script').filter((s) => s.attrs.type !== 'application/ld+json');
     expect(scripts).toHaveLength(1);
@@ -128,7 +126,10 @@ describeWithDatabase('the reference report as a reader page', () => {
     const res = await app
       .request()
       .post(`/api/articles/${api.documentId}/views`)
-      .set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36');
+      .set(
+        'User-Agent',
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36',
+      );
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ documentId: api.documentId, counted: true, views: 36 });
   });

@@ -48,7 +48,12 @@ describeWithDatabase('reader pages in the response cache', () => {
     const res = await cached(`/news/${article.slug as string}`);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['surrogate-key'].split(' ')).toEqual(
-      expect.arrayContaining([article.documentId, section.documentId, author.documentId, 'articles']),
+      expect.arrayContaining([
+        article.documentId,
+        section.documentId,
+        author.documentId,
+        'articles',
+      ]),
     );
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });
@@ -91,7 +96,9 @@ describeWithDatabase('reader pages in the response cache', () => {
 
   it('forgets every page when the site settings change', async () => {
     await cached('/news');
-    await app.strapi.documents(SITE_SETTING_UID).create({ data: { publicationName: 'Renamed Daily' } });
+    await app.strapi
+      .documents(SITE_SETTING_UID)
+      .create({ data: { publicationName: 'Renamed Daily' } });
     const res = await get('/news');
     expect(xCache(res)).toBe('MISS');
     expect(res.text).toContain('Renamed Daily');

@@ -80,18 +80,25 @@ describeWithDatabase('the list pages', () => {
     expect(listed(html)).toEqual(['Story 2', 'Story 1']);
   });
 
-  it('box the section\'s most read articles', async () => {
+  it("box the section's most read articles", async () => {
     const { html } = await getPage(app, '/news/section/world');
     const box = byTestId(html, 'most-read');
     expect(allTags(box.inner, 'a')[0]).toMatchObject({ text: 'Story 3' });
   });
 
-  it('list an author\'s articles with the author\'s name and job', async () => {
+  it("list an author's articles with the author's name and job", async () => {
     const { res, html } = await getPage(app, '/news/author/grace-hopper');
     expect(res.status).toBe(200);
     expect(byTestId(html, 'list-title').text).toBe('Grace Hopper');
     expect(html).toContain('Reporter');
-    expect(listed(html)).toEqual(['Story 11', 'Story 9', 'Story 7', 'Story 5', 'Story 3', 'Story 1']);
+    expect(listed(html)).toEqual([
+      'Story 11',
+      'Story 9',
+      'Story 7',
+      'Story 5',
+      'Story 3',
+      'Story 1',
+    ]);
   });
 
   it('list the latest articles on the home page, at / and /news', async () => {

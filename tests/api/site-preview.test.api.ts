@@ -63,8 +63,11 @@ describeWithDatabase('a preview link to a reader page', () => {
     expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
   });
 
-  it('refuses another document\'s, a tampered and an expired link, with a 403 saying why', async () => {
-    const other = { ...sign(content.published.documentId), documentId: content.draftOnly.documentId };
+  it("refuses another document's, a tampered and an expired link, with a 403 saying why", async () => {
+    const other = {
+      ...sign(content.published.documentId),
+      documentId: content.draftOnly.documentId,
+    };
     const tampered = { ...sign(content.draftOnly.documentId), signature: 'A'.repeat(43) };
     const expired = sign(content.draftOnly.documentId, 'draft', Date.now() - 31 * 60 * 1000);
     for (const [link, message] of [

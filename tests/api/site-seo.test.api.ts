@@ -15,7 +15,12 @@ import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 describeWithDatabase('an article page for search engines and social cards', () => {
   let app: TestApp;
-  let withSeo: { slug: string; documentId: string; originallyPublishedAt: string; updatedAt: string };
+  let withSeo: {
+    slug: string;
+    documentId: string;
+    originallyPublishedAt: string;
+    updatedAt: string;
+  };
   let withoutSeo: { slug: string };
 
   beforeAll(async () => {
@@ -106,8 +111,16 @@ describeWithDatabase('an article page for search engines and social cards', () =
       image: [`${SITE_URL}/uploads/og.png`],
       articleSection: 'Science',
       author: [
-        expect.objectContaining({ '@type': 'Person', name: 'Ada Lovelace', jobTitle: 'Science editor' }),
-        expect.objectContaining({ '@type': 'Person', name: 'Alan Turing', url: expect.stringMatching(`^${SITE_URL}/news/author/`) }),
+        expect.objectContaining({
+          '@type': 'Person',
+          name: 'Ada Lovelace',
+          jobTitle: 'Science editor',
+        }),
+        expect.objectContaining({
+          '@type': 'Person',
+          name: 'Alan Turing',
+          url: expect.stringMatching(`^${SITE_URL}/news/author/`),
+        }),
       ],
       publisher: {
         '@type': 'NewsMediaOrganization',

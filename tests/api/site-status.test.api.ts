@@ -4,13 +4,13 @@
  * rendered (their slugs answer 404, a published article shows its published version only).
  */
 
+import { ARTICLE_UID } from '../../src/constants';
 import { editDraft, publishArticle, updateParams } from '../helpers/fixtures';
 import { metaTags } from '../helpers/html';
 import { createPublicContent, DRAFT_TITLE, UNPUBLISHED_EDIT } from '../helpers/public-content';
 import { describeWithDatabase } from '../helpers/services';
 import { getPage, SITE_ENV } from '../helpers/site';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
-import { ARTICLE_UID } from '../../src/constants';
 
 describeWithDatabase('the reader pages', () => {
   let app: TestApp;
@@ -57,7 +57,11 @@ describeWithDatabase('the reader pages', () => {
   });
 
   it('never list a draft, nor a section whose only article is a draft', async () => {
-    for (const path of ['/news', '/news/section/lonely', `/news/author/${content.ghost.slug as string}`]) {
+    for (const path of [
+      '/news',
+      '/news/section/lonely',
+      `/news/author/${content.ghost.slug as string}`,
+    ]) {
       const { res, html } = await getPage(app, path);
       expect(res.status).toBe(200);
       expect(html).not.toContain(DRAFT_TITLE);
@@ -79,7 +83,7 @@ describeWithDatabase('the reader pages', () => {
     await editDraft(app.strapi, documentId, { title: UNPUBLISHED_EDIT });
   });
 
-  it('answer a malformed page number with a 400 in Strapi\'s error shape', async () => {
+  it("answer a malformed page number with a 400 in Strapi's error shape", async () => {
     const res = await app.request().get('/news/section/world?page=abc');
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });

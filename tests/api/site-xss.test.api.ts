@@ -87,7 +87,9 @@ describeWithDatabase('hostile content on a reader page', () => {
   it('makes no link of a javascript: URL', async () => {
     const { html } = await getPage(app, `/news/${slug}`);
     const links = allTags(byTestId(html, 'article-body').inner, 'a');
-    expect(links.map((a) => [a.text, a.attrs.href])).toEqual([['safe link', 'https://example.org/safe']]);
+    expect(links.map((a) => [a.text, a.attrs.href])).toEqual([
+      ['safe link', 'https://example.org/safe'],
+    ]);
     expect(html).not.toMatch(/href="javascript:/i);
   });
 

@@ -14,7 +14,15 @@ export interface Element {
   text: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#x27': "'",
+  '#39': "'",
+  nbsp: '\u00a0',
+};
 
 export const decode = (text: string): string =>
   text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (match, name: string) => {
@@ -58,7 +66,10 @@ const elementAt = (html: string, start: number): Element => {
 /** Every element with `name="value"` among its attributes. */
 export const allBy = (html: string, name: string, value: string): Element[] => {
   const found: Element[] = [];
-  const pattern = new RegExp(`<[\\w-]+\\b[^>]*\\s${name}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'g');
+  const pattern = new RegExp(
+    `<[\\w-]+\\b[^>]*\\s${name}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`,
+    'g',
+  );
   for (const match of html.matchAll(pattern)) found.push(elementAt(html, match.index ?? 0));
   return found;
 };
@@ -72,7 +83,9 @@ export const byTestId = (html: string, id: string): Element => {
 
 /** Every element of a tag (`<time>`, `<a>`) inside some markup. */
 export const allTags = (html: string, tag: string): Element[] =>
-  [...html.matchAll(new RegExp(`<${tag}\\b`, 'g'))].map((match) => elementAt(html, match.index ?? 0));
+  [...html.matchAll(new RegExp(`<${tag}\\b`, 'g'))].map((match) =>
+    elementAt(html, match.index ?? 0),
+  );
 
 /** `<meta property|name="key" content="...">` values, by key. */
 export const metaTags = (html: string): Record<string, string> => {

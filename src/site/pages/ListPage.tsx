@@ -3,7 +3,15 @@ import { paths } from '../seo';
 import { fullDate, relativeTime } from '../time';
 import { MostRead } from './MostRead';
 
-const Card = ({ article, now, language }: { article: ArticleSummary; now: Date; language: string }) => {
+const Card = ({
+  article,
+  now,
+  language,
+}: {
+  article: ArticleSummary;
+  now: Date;
+  language: string;
+}) => {
   const published = article.originallyPublishedAt ?? article.publishedAt;
   const authors = article.authors ?? [];
   return (
@@ -22,7 +30,10 @@ const Card = ({ article, now, language }: { article: ArticleSummary; now: Date; 
           <span className="card-authors">{authors.map((author) => author.name).join(', ')}</span>
         ) : null}
         {published ? (
-          <time dateTime={new Date(published).toISOString()} title={fullDate(new Date(published), language)}>
+          <time
+            dateTime={new Date(published).toISOString()}
+            title={fullDate(new Date(published), language)}
+          >
             {relativeTime(new Date(published), now, language)}
           </time>
         ) : null}
