@@ -39,6 +39,9 @@ describeWithDatabase('the reader pages', () => {
     '/news/NOT-A-SLUG',
     `/news/${'a'.repeat(201)}`,
     '/news/%E2%98%83',
+    '/news/%FF',
+    '/news/section/%FF',
+    '/news/author/%00',
     '/news/assets/nope.css',
   ])('answer %s with the 404 page', async (path) => {
     await expectNotFoundPage(path);
