@@ -35,3 +35,6 @@ export const RESPONSE_CACHE = 'newsroom.responseCache';
 
 /** The Public role's permissions and ability, cached (`src/permissions`), an entry in Strapi's container. */
 export const PUBLIC_PERMISSIONS = 'newsroom.public-permissions';
+
+/** The reader pages' clock and assets (`src/site`), an entry in Strapi's container. */
+export const SITE_SERVICE = 'newsroom.site';

@@ -18,6 +18,7 @@ import {
   useSlugGeneratorInAdmin,
 } from './publishing';
 import { runSetup } from './setup';
+import { registerSitePages } from './site';
 import { registerFeeds } from './site/feeds';
 import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views';
 
@@ -28,6 +29,9 @@ export default {
     registerSecurityHeaders(strapi);
     registerInvalidationBus(strapi);
     registerResponseCache(strapi);
+    // Feeds before the reader pages: the pages end with a catch-all 404 for `/news/(.*)`.
+    registerFeeds(strapi);
+    registerSitePages(strapi);
     // First, so it runs outermost: it purges once every other middleware's work has committed.
     strapi.documents.use(cachePurgeMiddleware(strapi));
     registerPermissionsCache(strapi);
@@ -35,7 +39,6 @@ export default {
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
     strapi.documents.use(viewsCacheMiddleware(strapi));
-    registerFeeds(strapi);
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
