@@ -1,0 +1,52 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Core } from '@strapi/strapi';
+
+import { GRAPHQL_ENDPOINT } from '../constants';
+import { GRAPHQL_MAX_FIELDS, GRAPHQL_MAX_TOKENS, maxFieldsRule } from './limits';
+
+/** The GraphQL list limits, the REST API's (config/api.ts): 25 by default, 100 at most. */
+export const GRAPHQL_DEFAULT_LIMIT = 25;
+export const GRAPHQL_MAX_LIMIT = 100;
+
+/**
+ * The deepest selection accepted: `articles { authors { articles { section { parent { name } } } } }`
+ * is 5; a frontend's real pages need 4 (`articles_connection { nodes { authors { name } } }`).
+ */
+export const GRAPHQL_DEPTH_LIMIT = 7;
+
+/** The largest JSON body `/graphql` parses, as `strapi::body` allows the REST API. */
+export const GRAPHQL_BODY_LIMIT = '1mb';
+
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+/**
+ * `@strapi/plugin-graphql`'s settings (config/plugins.ts):
+ * - list and depth limits (the plugin's defaults are unbounded), and our breadth and size
+ *   limits (`limits.ts`);
+ * - no landing page in any environment: Apollo's (the sandbox, and its production page too) loads
+ *   its scripts from Apollo's CDN, and this app loads nothing from another host;
+ * - introspection as Apollo decides by default (off in production), or `GRAPHQL_INTROSPECTION`;
+ * - the plugin's own CORS middleware off (it reflects any origin): `strapi::cors` already
+ *   answers every path with CORS_ORIGINS;
+ * - JSON bodies only (no form bodies), at most {@link GRAPHQL_BODY_LIMIT}; `strapi::body` skips
+ *   `/graphql`, so this parser is the only one that reads its bodies;
+ * - no batched requests (an array of operations in one POST) and Apollo's CSRF prevention
+ *   (a GET, or a POST that is not JSON, needs a header a browser form cannot send).
+ */
+export const graphqlConfig = (env: Env) => ({
+  endpoint: GRAPHQL_ENDPOINT,
+  shadowCRUD: true,
+  defaultLimit: GRAPHQL_DEFAULT_LIMIT,
+  maxLimit: GRAPHQL_MAX_LIMIT,
+  depthLimit: GRAPHQL_DEPTH_LIMIT,
+  landingPage: () => ApolloServerPluginLandingPageDisabled(),
+  apolloServer: {
+    validationRules: [maxFieldsRule(GRAPHQL_MAX_FIELDS)],
+    parseOptions: { maxTokens: GRAPHQL_MAX_TOKENS },
+    introspection: env.bool('GRAPHQL_INTROSPECTION', env('NODE_ENV') !== 'production'),
+    cors: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    bodyParserConfig: { enableTypes: ['json'], jsonLimit: GRAPHQL_BODY_LIMIT, strict: true },
+  },
+});
