@@ -2,7 +2,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Core } from '@strapi/strapi';
 
 import { GRAPHQL_ENDPOINT } from '../constants';
-import { GRAPHQL_MAX_FIELDS, GRAPHQL_MAX_TOKENS, maxFieldsRule } from './limits';
+import { GRAPHQL_MAX_TOKENS } from './limits';
 
 /** The GraphQL list limits, the REST API's (config/api.ts): 25 by default, 100 at most. */
 export const GRAPHQL_DEFAULT_LIMIT = 25;
@@ -21,8 +21,8 @@ type Env = Core.Config.Shared.ConfigParams['env'];
 
 /**
  * `@strapi/plugin-graphql`'s settings (config/plugins.ts):
- * - list and depth limits (the plugin's defaults are unbounded), and our breadth and size
- *   limits (`limits.ts`);
+ * - list and depth limits (the plugin's defaults are unbounded); the breadth and size limits
+ *   are checked before the GraphQL route (`limits.ts`, `global::graphql-gate`);
  * - no landing page in any environment: Apollo's (the sandbox, and its production page too) loads
  *   its scripts from Apollo's CDN, and this app loads nothing from another host;
  * - introspection as Apollo decides by default (off in production), or `GRAPHQL_INTROSPECTION`;
@@ -41,7 +41,6 @@ export const graphqlConfig = (env: Env) => ({
   depthLimit: GRAPHQL_DEPTH_LIMIT,
   landingPage: () => ApolloServerPluginLandingPageDisabled(),
   apolloServer: {
-    validationRules: [maxFieldsRule(GRAPHQL_MAX_FIELDS)],
     parseOptions: { maxTokens: GRAPHQL_MAX_TOKENS },
     introspection: env.bool('GRAPHQL_INTROSPECTION', env('NODE_ENV') !== 'production'),
     cors: false,
