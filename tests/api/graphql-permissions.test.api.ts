@@ -3,13 +3,15 @@
  * grant (articles, sections, authors, site settings) and nothing else (the publishing log, API
  * users); no content type has a mutation, for anyone, a full-access token included; the
  * mutations left (users-permissions' user and role management) are refused to readers with a
- * FORBIDDEN GraphQL error and write nothing; private fields are not in the schema at all.
+ * FORBIDDEN GraphQL error and write nothing; private fields are not in the schema at all; a
+ * permission taken from the Public role applies to GraphQL at the next request, as to REST.
  */
 
-import { UP_ROLE_UID } from '../../src/constants';
+import { AUTHOR_UID, UP_ROLE_UID } from '../../src/constants';
 import { createApiToken } from '../helpers/admin';
 import { errorsOf, gql } from '../helpers/graphql';
 import { createPublicContent, publicReaders, PUBLISHED_TITLE } from '../helpers/public-content';
+import { grantPublic, revokePublic } from '../helpers/public-role';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
@@ -136,6 +138,23 @@ describeWithDatabase('GraphQL permissions', () => {
       expect(res.status).toBe(400);
       expect(errorsOf(res)[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
       expect(res.body.data).toBeUndefined();
+    });
+  });
+
+  describe("the Public role's permissions (READER_ACTIONS)", () => {
+    it('drive GraphQL as REST: one taken away is refused at the next request, given back allowed', async () => {
+      const action = `${AUTHOR_UID}.find`;
+      expect(errorsOf(await gql(app, '{ authors { name } }'))).toEqual([]);
+      await revokePublic(app, action);
+      try {
+        const refused = await gql(app, '{ authors { name } }');
+        expect(errorsOf(refused)[0]).toMatchObject({ ...FORBIDDEN, path: ['authors'] });
+        expect((await app.request().get('/api/authors')).status).toBe(403);
+        expect(errorsOf(await gql(app, '{ sections { name } }'))).toEqual([]);
+      } finally {
+        await grantPublic(app, action);
+      }
+      expect(errorsOf(await gql(app, '{ authors { name } }'))).toEqual([]);
     });
   });
 });
