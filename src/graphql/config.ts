@@ -9,8 +9,8 @@ export const GRAPHQL_DEFAULT_LIMIT = 25;
 export const GRAPHQL_MAX_LIMIT = 100;
 
 /**
- * The deepest selection accepted: `articles { authors { articles { section { parent { name } } } } }`
- * is 5; a frontend's real pages need 4 (`articles_connection { nodes { authors { name } } }`).
+ * The deepest selection accepted, in fields: `articles { authors { articles { section { parent
+ * { name } } } } }` is 6; a page's query needs 4 (`articles_connection { nodes { authors { name } } }`).
  */
 export const GRAPHQL_DEPTH_LIMIT = 7;
 
@@ -28,8 +28,9 @@ type Env = Core.Config.Shared.ConfigParams['env'];
  * - introspection as Apollo decides by default (off in production), or `GRAPHQL_INTROSPECTION`;
  * - the plugin's own CORS middleware off (it reflects any origin): `strapi::cors` already
  *   answers every path with CORS_ORIGINS;
- * - JSON bodies only (no form bodies), at most {@link GRAPHQL_BODY_LIMIT}; `strapi::body` skips
- *   `/graphql`, so this parser is the only one that reads its bodies;
+ * - JSON bodies only (no form bodies), at most {@link GRAPHQL_BODY_LIMIT}: `strapi::body` skips
+ *   `/graphql`; `global::graphql-gate` parses its bodies with the same limits, and the plugin's
+ *   parser, set alike, skips a body already parsed;
  * - no batched requests (an array of operations in one POST) and Apollo's CSRF prevention
  *   (a GET, or a POST that is not JSON, needs a header a browser form cannot send).
  */
