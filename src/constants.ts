@@ -21,6 +21,9 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Strapi 5 document ids: 24 lowercase letters and digits (cuid2). */
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{20,32}$/;
 
+/** Where `@strapi/plugin-graphql` answers (config/plugins.ts, src/graphql). */
+export const GRAPHQL_ENDPOINT = '/graphql';
+
 /** Where the admin panel is served (`config/admin.ts` sets it): same-origin, never CORS. */
 export const ADMIN_PATH = '/admin';
 

@@ -10,6 +10,7 @@ import {
   stopResponseCache,
   subscribePermissionPurges,
 } from './cache';
+import { registerGraphql } from './graphql';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerPermissionsCache } from './permissions';
 import {
@@ -39,6 +40,7 @@ export default {
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
     strapi.documents.use(viewsCacheMiddleware(strapi));
+    registerGraphql(strapi);
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
