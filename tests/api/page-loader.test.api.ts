@@ -117,6 +117,15 @@ describeWithDatabase("the article page's loader", () => {
     }
   });
 
+  it('gives a page that the output sanitizers plugins registered would leave as it is', async () => {
+    const { data } = (await page(String(published.slug))).body as { data: unknown };
+    type Sanitizer = (schema: unknown) => (entity: unknown) => Promise<unknown>;
+    const sanitizers = app.strapi.sanitizers.get('content-api.output') as Sanitizer[];
+    for (const sanitizer of sanitizers) {
+      expect(await sanitizer(app.strapi.contentType(ARTICLE_UID))(data)).toEqual(data);
+    }
+  });
+
   it('does not read an attribute once its schema marks it private', () => {
     const { strapi } = app;
     const columns = () => publicShapeOf(strapi, AUTHOR_UID).columns.map((c) => c.attribute);

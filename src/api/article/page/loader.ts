@@ -49,6 +49,8 @@ interface PageSchema {
   parentLink: JoinTable;
   seoLink: JoinTable & { field: string };
   media: MorphTable;
+  /** Each query's SQL and bindings, built once (see `runQuery`). */
+  prepared: Map<string, { sql: string; bindings: unknown[] }>;
   /** Whether the related types keep drafts (then the page's status applies to them too). */
   drafts: { section: boolean; author: boolean };
 }
@@ -79,6 +81,7 @@ export const pageSchemaOf = (strapi: Core.Strapi): PageSchema => {
     seoLink: { ...seoLink, field: seoLink.on.field },
     media: joinTableOf(strapi, FILE_UID, 'related') as unknown as MorphTable,
     drafts: { section: hasDrafts(strapi, SECTION_UID), author: hasDrafts(strapi, AUTHOR_UID) },
+    prepared: new Map(),
   };
   schemas.set(strapi, schema);
   return schema;
@@ -88,40 +91,81 @@ export const pageSchemaOf = (strapi: Core.Strapi): PageSchema => {
 const inStatus = (query: Knex.QueryBuilder, column: string, status: PageStatus) =>
   status === 'published' ? query.whereNotNull(column) : query.whereNull(column);
 
-/**
- * The article, its section chain, its authors (with avatars), its SEO component, the media of all
- * of them and its views: six plain queries, the last five run together once the article's row is
- * known,
- * whatever the number of authors or the depth of the section. Only public columns are selected
- * (see `public-fields.ts`). Related types without drafts hold one row per document, always
- * published; were they to gain drafts, the page's status would apply to them too.
- */
-const loadRows = async (
-  strapi: Core.Strapi,
-  schema: PageSchema,
-  filter: PageFilter,
-  status: PageStatus,
-) => {
-  const knex = strapi.db.connection;
-  const { article, section, author, seo, file } = schema;
-  const where =
-    'slug' in filter ? { 'a.slug': filter.slug } : { 'a.document_id': filter.documentId };
-  const row: Row | undefined = await inStatus(
-    knex(`${article.table} as a`).select(selectColumns(article, 'a')).where(where),
-    'a.published_at',
-    status,
-  ).first();
-  if (!row) return null;
-  const articleId = row.id as number;
+/** Column prefixes of the entities joined into one row. */
+const SEO = 'seo_';
+const COVER = 'cover_';
+const OG_IMAGE = 'og_';
+const AVATAR = 'avatar_';
 
-  const { sectionLink, authorLink, parentLink, seoLink, media } = schema;
-  // The article's section (depth 0) and its ancestors, up the parent links.
-  const chain = knex
+/**
+ * `query` left-joined to the single media file `owner.field` holds (a morph link of the upload
+ * plugin), as `as`; the file's columns selected with `prefix`.
+ */
+const joinMedia = (
+  query: Knex.QueryBuilder,
+  schema: PageSchema,
+  owner: { uid: string; idColumn: string; field: string },
+  as: string,
+  prefix: string,
+) => {
+  const { media, file } = schema;
+  const link = `${as}_link`;
+  return query
+    .leftJoin(`${media.name} as ${link}`, (on) => {
+      on.on(`${link}.${media.morphColumn.idColumn.name}`, owner.idColumn)
+        .andOnVal(`${link}.${media.morphColumn.typeColumn.name}`, owner.uid)
+        .andOnVal(`${link}.field`, owner.field);
+    })
+    .leftJoin(`${file.table} as ${as}`, `${as}.id`, `${link}.${media.joinColumn.name}`)
+    .select(selectColumns(file, as, prefix))
+    .orderBy(`${link}.order`);
+};
+
+/** Where a query's argument goes while it is built; replaced by the value at each run. */
+const ARGUMENT = '\u0000page-loader-argument';
+
+type QueryName = 'page-by-slug' | 'page-by-document-id' | 'chain' | 'authors';
+
+/** The article with its SEO component, cover and SEO image: one row, left joins. */
+const pageQuery = (knex: Knex, schema: PageSchema, by: 'slug' | 'document_id') => {
+  const { article, seo, seoLink } = schema;
+  let query = knex(`${article.table} as a`)
+    .select(selectColumns(article, 'a'))
+    .where(`a.${by}`, ARGUMENT)
+    .leftJoin(`${seoLink.name} as seo_link`, (on) => {
+      on.on(`seo_link.${seoLink.joinColumn.name}`, 'a.id')
+        .andOnVal('seo_link.field', seoLink.field)
+        .andOnVal('seo_link.component_type', SEO_UID);
+    })
+    .leftJoin(`${seo.table} as c`, 'c.id', `seo_link.${seoLink.inverseJoinColumn.name}`)
+    .select(selectColumns(seo, 'c', SEO))
+    .orderBy(`seo_link.${seoLink.orderColumnName ?? 'id'}`);
+  query = joinMedia(
+    query,
+    schema,
+    { uid: ARTICLE_UID, idColumn: 'a.id', field: 'cover' },
+    'cf',
+    COVER,
+  );
+  query = joinMedia(
+    query,
+    schema,
+    { uid: SEO_UID, idColumn: 'c.id', field: 'ogImage' },
+    'of',
+    OG_IMAGE,
+  );
+  return query.limit(1);
+};
+
+/** The article's section (depth 0) and its ancestors, up the parent links: one recursive query. */
+const chainQuery = (knex: Knex, schema: PageSchema) => {
+  const { section, sectionLink, parentLink } = schema;
+  return knex
     .withRecursive('chain', ['id', 'depth'], (start) => {
       start
         .select(sectionLink.inverseJoinColumn.name, knex.raw('0'))
         .from(sectionLink.name)
-        .where(sectionLink.joinColumn.name, articleId)
+        .where(sectionLink.joinColumn.name, ARGUMENT)
         .unionAll((up) => {
           up.select(`p.${parentLink.inverseJoinColumn.name}`, knex.raw('chain.depth + 1'))
             .from('chain')
@@ -133,63 +177,95 @@ const loadRows = async (
     .from('chain')
     .join(`${section.table} as s`, 's.id', 'chain.id')
     .orderBy('chain.depth', 'desc');
-  const authors = knex(`${author.table} as au`)
-    .select(selectColumns(author, 'au', '', AUTHOR_FIELDS))
-    .join(`${authorLink.name} as l`, `l.${authorLink.inverseJoinColumn.name}`, 'au.id')
-    .where(`l.${authorLink.joinColumn.name}`, articleId)
-    .orderBy([`l.${authorLink.orderColumnName ?? 'id'}`, 'l.id']);
-  const seoRow = knex(`${seo.table} as c`)
-    .select(selectColumns(seo, 'c'))
-    .join(`${seoLink.name} as l`, `l.${seoLink.inverseJoinColumn.name}`, 'c.id')
-    .where({
-      [`l.${seoLink.joinColumn.name}`]: articleId,
-      'l.field': seoLink.field,
-      'l.component_type': SEO_UID,
-    })
-    .orderBy([`l.${seoLink.orderColumnName ?? 'id'}`, 'l.id'])
-    .first();
-  // Every media file the page shows: the cover, the authors' avatars and the SEO image.
-  const typeColumn = `m.${media.morphColumn.typeColumn.name}`;
-  const idColumn = `m.${media.morphColumn.idColumn.name}`;
-  const files = knex(`${file.table} as f`)
-    .select(selectColumns(file, 'f', 'f_'), {
-      ownerType: typeColumn,
-      ownerId: idColumn,
-      ownerField: 'm.field',
-    })
-    .join(`${media.name} as m`, `m.${media.joinColumn.name}`, 'f.id')
-    .where((owners) => {
-      owners
-        .where({ [typeColumn]: ARTICLE_UID, [idColumn]: articleId, 'm.field': 'cover' })
-        .orWhere((avatars) => {
-          avatars
-            .where({ [typeColumn]: AUTHOR_UID, 'm.field': 'avatar' })
-            .whereIn(
-              idColumn,
-              knex(authorLink.name)
-                .select(authorLink.inverseJoinColumn.name)
-                .where(authorLink.joinColumn.name, articleId),
-            );
-        })
-        .orWhere((ogImages) => {
-          ogImages.where({ [typeColumn]: SEO_UID, 'm.field': 'ogImage' }).whereIn(
-            idColumn,
-            knex(seoLink.name)
-              .select(seoLink.inverseJoinColumn.name)
-              .where({ [seoLink.joinColumn.name]: articleId, field: seoLink.field }),
-          );
-        });
-    })
-    .orderBy(['m.order', 'm.id']);
+};
 
-  const [chainRows, authorRows, seoFound, fileRows, views] = (await Promise.all([
-    schema.drafts.section ? inStatus(chain, 's.published_at', status) : chain,
-    schema.drafts.author ? inStatus(authors, 'au.published_at', status) : authors,
-    seoRow,
-    files,
+/** The article's authors in their order, each with its avatar. */
+const authorsQuery = (knex: Knex, schema: PageSchema) => {
+  const { author, authorLink } = schema;
+  return joinMedia(
+    knex(`${authorLink.name} as l`)
+      .select(selectColumns(author, 'au', '', AUTHOR_FIELDS), { linkId: 'l.id' })
+      .join(`${author.table} as au`, 'au.id', `l.${authorLink.inverseJoinColumn.name}`)
+      .where(`l.${authorLink.joinColumn.name}`, ARGUMENT)
+      .orderBy([`l.${authorLink.orderColumnName ?? 'id'}`, 'l.id']),
+    schema,
+    { uid: AUTHOR_UID, idColumn: 'au.id', field: 'avatar' },
+    'af',
+    AVATAR,
+  );
+};
+
+const BUILDERS: Record<QueryName, (knex: Knex, schema: PageSchema) => Knex.QueryBuilder> = {
+  'page-by-slug': (knex, schema) => pageQuery(knex, schema, 'slug'),
+  'page-by-document-id': (knex, schema) => pageQuery(knex, schema, 'document_id'),
+  chain: chainQuery,
+  authors: authorsQuery,
+};
+
+/** Which rows of `name`'s type count for a page in `status` (only types with drafts filter). */
+const STATUS_COLUMN: Record<QueryName, keyof PageSchema['drafts'] | 'article'> = {
+  'page-by-slug': 'article',
+  'page-by-document-id': 'article',
+  chain: 'section',
+  authors: 'author',
+};
+const TABLE_ALIAS = { article: 'a', section: 's', author: 'au' } as const;
+
+/**
+ * Runs query `name` with `argument`. Its SQL is built by knex once per query and status, then
+ * reused: building it again on every page read cost more than running it.
+ */
+const runQuery = async (
+  strapi: Core.Strapi,
+  schema: PageSchema,
+  name: QueryName,
+  status: PageStatus,
+  argument: unknown,
+): Promise<Row[]> => {
+  const knex = strapi.db.connection;
+  const key = `${name}:${status}`;
+  let prepared = schema.prepared.get(key);
+  if (!prepared) {
+    let query = BUILDERS[name](knex, schema);
+    const type = STATUS_COLUMN[name];
+    if (type === 'article' || schema.drafts[type]) {
+      query = inStatus(query, `${TABLE_ALIAS[type]}.published_at`, status);
+    }
+    const { sql, bindings } = query.toSQL();
+    prepared = { sql, bindings: [...bindings] };
+    schema.prepared.set(key, prepared);
+  }
+  const bindings = prepared.bindings.map((value) => (value === ARGUMENT ? argument : value));
+  const result = (await knex.raw(prepared.sql, bindings as Knex.RawBinding[])) as
+    Row[] | { rows: Row[] };
+  // SQLite's driver answers the rows, PostgreSQL's a result holding them.
+  return Array.isArray(result) ? result : result.rows;
+};
+
+/**
+ * The article with its SEO component, cover and SEO image (one row), then together its authors
+ * with their avatars, its section chain and its views: four plain queries in two round trips,
+ * whatever the number of authors or the depth of the section. Only public columns are selected
+ * (see `public-fields.ts`). Related types without drafts hold one row per document, always
+ * published; were they to gain drafts, the page's status would apply to them too.
+ */
+const loadRows = async (
+  strapi: Core.Strapi,
+  schema: PageSchema,
+  filter: PageFilter,
+  status: PageStatus,
+) => {
+  const [row] =
+    'slug' in filter
+      ? await runQuery(strapi, schema, 'page-by-slug', status, filter.slug)
+      : await runQuery(strapi, schema, 'page-by-document-id', status, filter.documentId);
+  if (!row) return null;
+  const [chainRows, authorRows, views] = await Promise.all([
+    runQuery(strapi, schema, 'chain', status, row.id),
+    runQuery(strapi, schema, 'authors', status, row.id),
     viewsOf(strapi).totals([String(row.documentId)]),
-  ])) as [Row[], Row[], Row | undefined, Row[], Map<string, number>];
-  return { row, chainRows, authorRows, seoRow: seoFound ?? null, fileRows, views };
+  ]);
+  return { row, chainRows, authorRows, views };
 };
 
 /** Whether the caller may see a relation to `uid` (Strapi's `removeRestrictedRelations` rule). */
@@ -229,36 +305,35 @@ export const loadPage = async (
   ]);
   if (!rows) return null;
   const { article, section, author, seo, file } = schema;
-  const page = readEntity(article, rows.row);
-
-  const fileOf = (ownerType: string, ownerId: unknown, field: string) => {
-    const found = rows.fileRows.find(
-      (fileRow) =>
-        fileRow.ownerType === ownerType &&
-        Number(fileRow.ownerId) === Number(ownerId) &&
-        fileRow.ownerField === field,
-    );
-    return found ? readEntity(file, found, 'f_') : null;
-  };
+  const { row } = rows;
+  const page = readEntity(article, row);
+  /** The file joined into `from` under `prefix`, or null when it holds none. */
+  const fileIn = (from: Row, prefix: string) =>
+    from[`${prefix}id`] === null || from[`${prefix}id`] === undefined
+      ? null
+      : readEntity(file, from, prefix);
   const sectionRow = rows.chainRows.find((chainRow) => Number(chainRow.depth) === 0);
 
   const visible = (shape: PublicShape, attribute: string) => shape.visible.has(attribute);
   if (visible(article, 'section') && showSection) {
     page.section = sectionRow ? readEntity(section, sectionRow, '', SECTION_FIELDS) : null;
   }
-  if (visible(article, 'cover')) page.cover = fileOf(ARTICLE_UID, rows.row.id, 'cover');
+  if (visible(article, 'cover')) page.cover = fileIn(row, COVER);
   if (visible(article, 'authors') && showAuthors) {
-    page.authors = rows.authorRows.map((authorRow) => {
-      const entity = readEntity(author, authorRow, '', AUTHOR_FIELDS);
-      if (visible(author, 'avatar')) entity.avatar = fileOf(AUTHOR_UID, authorRow.id, 'avatar');
-      return entity;
-    });
+    // An author holding two avatar links (never made by Strapi) would come twice: the first wins.
+    const seen = new Set<unknown>();
+    page.authors = rows.authorRows
+      .filter((authorRow) => !seen.has(authorRow.linkId) && seen.add(authorRow.linkId))
+      .map((authorRow) => {
+        const entity = readEntity(author, authorRow, '', AUTHOR_FIELDS);
+        if (visible(author, 'avatar')) entity.avatar = fileIn(authorRow, AVATAR);
+        return entity;
+      });
   }
   if (visible(article, 'seo')) {
-    const component = rows.seoRow ? readEntity(seo, rows.seoRow) : null;
-    if (component && visible(seo, 'ogImage')) {
-      component.ogImage = fileOf(SEO_UID, rows.seoRow?.id, 'ogImage');
-    }
+    const hasSeo = row[`${SEO}id`] !== null && row[`${SEO}id`] !== undefined;
+    const component = hasSeo ? readEntity(seo, row, SEO) : null;
+    if (component && visible(seo, 'ogImage')) component.ogImage = fileIn(row, OG_IMAGE);
     page.seo = component;
   }
   page.views = rows.views.get(page.documentId as string) ?? 0;
