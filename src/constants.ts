@@ -35,3 +35,9 @@ export const RESPONSE_CACHE = 'newsroom.responseCache';
 
 /** The Public role's permissions and ability, cached (`src/permissions`), an entry in Strapi's container. */
 export const PUBLIC_PERMISSIONS = 'newsroom.public-permissions';
+
+/** An article as it was after one change (`src/revisions`): never on the content API. */
+export const REVISION_UID = 'api::revision.revision' satisfies UID.ContentType;
+
+/** The revision history of this instance (`src/revisions`), an entry in Strapi's container. */
+export const REVISIONS_SERVICE = 'newsroom.revisions';
