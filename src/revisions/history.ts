@@ -69,6 +69,8 @@ const normalise = <T extends RevisionSummary>(row: T): T => ({
  */
 export const createRevisionHistory = (strapi: Core.Strapi, settings: RevisionSettings) => {
   const pending = new Set<Promise<void>>();
+  /** Per article, the last revision being written: its revisions are written in call order. */
+  const chains = new Map<string, Promise<void>>();
   let clock: () => Date = () => new Date();
 
   const revisions = () => strapi.db.query(REVISION_UID);
@@ -130,13 +132,21 @@ export const createRevisionHistory = (strapi: Core.Strapi, settings: RevisionSet
      * error (the change itself is done).
      */
     record(request: RecordRequest): Promise<void> {
-      const work = record(request)
+      // Several changes committed by one transaction (the admin's Publish saves, then
+      // publishes) are all handed over at its commit: written one after the other, in order.
+      const previous = chains.get(request.documentId) ?? Promise.resolve();
+      const work: Promise<void> = previous
+        .then(() => record(request))
         .catch((error: Error) => {
           strapi.log.error(
             `revisions: could not record the ${request.action} of ${request.documentId}: ${error.message}`,
           );
         })
-        .finally(() => pending.delete(work));
+        .finally(() => {
+          pending.delete(work);
+          if (chains.get(request.documentId) === work) chains.delete(request.documentId);
+        });
+      chains.set(request.documentId, work);
       pending.add(work);
       return work;
     },
