@@ -19,6 +19,7 @@ import {
 } from './publishing';
 import { registerRevisions, revisionsOf } from './revisions';
 import { runSetup } from './setup';
+import { registerFeeds } from './site/feeds';
 import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views';
 
 export default {
@@ -37,6 +38,7 @@ export default {
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
     strapi.documents.use(viewsCacheMiddleware(strapi));
+    registerFeeds(strapi);
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
