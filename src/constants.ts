@@ -41,3 +41,9 @@ export const PUBLIC_PERMISSIONS = 'newsroom.public-permissions';
 
 /** The reader pages' clock and assets (`src/site`), an entry in Strapi's container. */
 export const SITE_SERVICE = 'newsroom.site';
+
+/** An article as it was after one change (`src/revisions`): never on the content API. */
+export const REVISION_UID = 'api::revision.revision' satisfies UID.ContentType;
+
+/** The revision history of this instance (`src/revisions`), an entry in Strapi's container. */
+export const REVISIONS_SERVICE = 'newsroom.revisions';

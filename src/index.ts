@@ -18,6 +18,7 @@ import {
   registerPublishingMiddlewares,
   useSlugGeneratorInAdmin,
 } from './publishing';
+import { registerRevisions, revisionsOf } from './revisions';
 import { runSetup } from './setup';
 import { registerSitePages } from './site';
 import { registerFeeds } from './site/feeds';
@@ -36,6 +37,8 @@ export default {
     // First, so it runs outermost: it purges once every other middleware's work has committed.
     strapi.documents.use(cachePurgeMiddleware(strapi));
     registerPermissionsCache(strapi);
+    // Outside the publishing middlewares: it records a change once it has committed.
+    registerRevisions(strapi);
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
@@ -54,11 +57,12 @@ export default {
 
   /**
    * At shutdown (Strapi calls it on SIGTERM and SIGINT too, before it closes its HTTP server):
-   * no new request, the ones under way answered, then the buffered views written.
+   * no new request, the ones under way answered, then the buffered views and revisions written.
    */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await availabilityOf(strapi).stopServing();
     await viewsOf(strapi).stop();
+    await revisionsOf(strapi).settled();
     await stopResponseCache(strapi);
     await invalidationOf(strapi).stop();
   },

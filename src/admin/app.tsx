@@ -1,6 +1,7 @@
 import { Eye } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+import { RevisionsPanel } from './revisions/RevisionsPanel';
 import { ARTICLE_UID } from './views/api';
 import { ViewsPanel } from './views/ViewsPanel';
 
@@ -30,5 +31,6 @@ export default {
       apis: ContentManagerApis;
     };
     contentManager.apis.addEditViewSidePanel([ViewsPanel]);
+    contentManager.apis.addEditViewSidePanel([RevisionsPanel]);
   },
 };
