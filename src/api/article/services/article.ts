@@ -1,6 +1,6 @@
 import { type Core, factories } from '@strapi/strapi';
 
-import { ARTICLE_UID, SECTION_UID } from '../../../constants';
+import { ARTICLE_UID, DESK_SERVICE_UID, SECTION_UID } from '../../../constants';
 import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
 import { type MostReadQuery, viewsOf } from '../../../views';
 
@@ -12,6 +12,9 @@ export interface Crumb {
 }
 
 type WithDocumentId = { documentId: string };
+
+/** How many related articles the page payload carries. */
+const RELATED_ON_PAGE = 4;
 
 interface JoinTable {
   name: string;
@@ -78,7 +81,10 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
     return viewsOf(strapi).ranking({ period, limit, sectionIds });
   },
 
-  /** One published article with its section, authors, cover, SEO, views and breadcrumb. */
+  /**
+   * One published article with its section, authors, cover, SEO, tags, notes to readers
+   * (`lastSubstantiveUpdateAt` is one of its fields), views, breadcrumb and related articles.
+   */
   findPageBySlug(slug: string) {
     return this.findPage({ slug }, 'published');
   },
@@ -101,14 +107,20 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
         authors: { fields: ['name', 'slug', 'jobTitle', 'bio'], populate: { avatar: true } },
         cover: true,
         seo: { populate: { ogImage: true } },
+        tags: { fields: ['name', 'slug'] },
+        notes: true,
       },
     });
     if (!article) return null;
     const section = (article as { section?: WithDocumentId | null }).section;
-    const [[withViews], breadcrumb] = await Promise.all([
+    const [[withViews], breadcrumb, related] = await Promise.all([
       this.withViews([article]),
       this.breadcrumb(section?.documentId),
+      // Related articles are published ones, ranked from the published version's tags.
+      status === 'published'
+        ? strapi.service(DESK_SERVICE_UID).related(article.documentId, RELATED_ON_PAGE)
+        : [],
     ]);
-    return { ...withViews, breadcrumb };
+    return { ...withViews, breadcrumb, related: related ?? [] };
   },
 }));

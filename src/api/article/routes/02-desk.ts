@@ -1,0 +1,58 @@
+import type { Core } from '@strapi/strapi';
+
+import { cacheable } from '../../../cache';
+import {
+  BREAKING_TTL_SECONDS,
+  breakingQuery,
+  correctionsQuery,
+  relatedParams,
+  relatedQuery,
+} from '../desk-input';
+
+const DESK = 'api::article.desk';
+
+/**
+ * The desk's public reads (corrections page, related articles, breaking news). Sorted before
+ * the core router so `/articles/breaking` is not read as a document id.
+ */
+const routes: Core.RouterConfig = {
+  type: 'content-api',
+  routes: [
+    {
+      method: 'GET',
+      path: '/corrections',
+      handler: `${DESK}.corrections`,
+      request: { query: correctionsQuery },
+      config: {
+        middlewares: [cacheable({ list: 'articles', query: Object.keys(correctionsQuery) })],
+      },
+    },
+    {
+      method: 'GET',
+      path: '/articles/breaking',
+      handler: `${DESK}.breaking`,
+      request: { query: breakingQuery },
+      // Expiry is no write, so no purge: a short TTL, shorter still when an item expires sooner.
+      config: {
+        middlewares: [
+          cacheable({
+            list: 'articles',
+            ttlSeconds: BREAKING_TTL_SECONDS,
+            query: Object.keys(breakingQuery),
+          }),
+        ],
+      },
+    },
+    {
+      method: 'GET',
+      path: '/articles/:documentId/related',
+      handler: `${DESK}.related`,
+      request: { params: relatedParams, query: relatedQuery },
+      config: {
+        middlewares: [cacheable({ list: 'articles', query: Object.keys(relatedQuery) })],
+      },
+    },
+  ],
+};
+
+export default routes;
