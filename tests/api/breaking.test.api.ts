@@ -94,7 +94,11 @@ describeWithDatabase('breaking news', () => {
       expect(res.status).toBe(200);
       expect(titles(res.body.data)).toEqual(['Live, newer', 'Live, older']);
       expect(res.body.data[0]).toMatchObject({ breaking: true, breakingUntil: expect.any(String) });
-      expectError(await app.request().get('/api/articles/breaking?limit=0'), 400, 'ValidationError');
+      expectError(
+        await app.request().get('/api/articles/breaking?limit=0'),
+        400,
+        'ValidationError',
+      );
     });
 
     it('lets an item expire by the clock alone, with no write', async () => {

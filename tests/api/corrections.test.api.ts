@@ -5,8 +5,8 @@
  * `lastSubstantiveUpdateAt`; a typo fix, or a caller's own value, does not.
  */
 
-import { expectError } from '../helpers/errors';
 import { note, updatePublished } from '../helpers/desk';
+import { expectError } from '../helpers/errors';
 import {
   createArticle,
   draftRow,

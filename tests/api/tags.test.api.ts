@@ -40,7 +40,7 @@ describeWithDatabase('tags', () => {
   });
   afterAll(stopStrapi);
 
-  it("derives the slug from the name, and answers the tag with its published articles, newest first", async () => {
+  it('derives the slug from the name, and answers the tag with its published articles, newest first', async () => {
     const res = await get('/api/tags/slug/climate-summit');
 
     expect(res.status).toBe(200);
@@ -70,7 +70,13 @@ describeWithDatabase('tags', () => {
     const populated = await get('/api/tags?populate=articles');
     expect(populated.status).toBe(200);
     expect(JSON.stringify(populated.body)).not.toContain('EMBARGOED');
-    expectError(await app.request().post('/api/tags').send({ data: { name: 'Spam' } }), 403);
+    expectError(
+      await app
+        .request()
+        .post('/api/tags')
+        .send({ data: { name: 'Spam' } }),
+      403,
+    );
   });
 
   it('answers 404 for an unknown slug, 400 for bad input', async () => {

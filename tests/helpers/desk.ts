@@ -9,7 +9,10 @@ export const createTag = (strapi: Core.Strapi, data: Record<string, unknown>) =>
   strapi.documents(TAG_UID).create({ data }) as Promise<Doc>;
 
 /** A note to readers, as the admin form sends one. */
-export const note = (text: string, kind: 'correction' | 'clarification' | 'update' = 'correction') => ({
+export const note = (
+  text: string,
+  kind: 'correction' | 'clarification' | 'update' = 'correction',
+) => ({
   kind,
   text,
 });
@@ -35,7 +38,10 @@ export const asAdmin = async <T>(
   await strapi.requestContext.run(
     // Only `state` is read by the rules; a whole Koa context is not needed.
     {
-      state: { auth: { strategy: { name: 'admin' } }, user: { ...user, roles: [{ code: roleCode }] } },
+      state: {
+        auth: { strategy: { name: 'admin' } },
+        user: { ...user, roles: [{ code: roleCode }] },
+      },
     } as unknown as Parameters<Core.Strapi['requestContext']['run']>[0],
     async () => {
       result = await work();
