@@ -41,7 +41,7 @@ const changesNotes = (incoming: Note[], stored: Note[]): boolean => {
   return before.length !== after.length || before.some((text, index) => text !== after[index]);
 };
 
-const preview = (text: string | undefined) => {
+const oneLine = (text: string | undefined) => {
   const flat = (text ?? '').replace(/\s+/g, ' ').trim();
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 };
@@ -105,7 +105,7 @@ export const notesMiddleware =
           action: 'note-added',
           documentId: params.documentId,
           title: draft?.title,
-          note: `${note.kind ?? 'correction'}: ${preview(note.text)}`,
+          note: `${note.kind ?? 'correction'}: ${oneLine(note.text)}`,
         });
       }
     }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { cacheable } from '../../../cache';
+import { DESK_SERVICE_UID } from '../../../constants';
 import {
   BREAKING_TTL_SECONDS,
   breakingQuery,
@@ -9,7 +10,8 @@ import {
   relatedQuery,
 } from '../desk-input';
 
-const DESK = 'api::article.desk';
+/** The desk's controller (`controllers/desk.ts`) has its service's name. */
+const DESK = DESK_SERVICE_UID;
 
 /**
  * The desk's public reads (corrections page, related articles, breaking news). Sorted before

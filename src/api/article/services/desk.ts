@@ -29,7 +29,7 @@ const tablesOf = (strapi: Core.Strapi) => {
     tags: link('tags'),
     section: link('section'),
     notes: link('notes'),
-    noteRows: strapi.db.metadata.get(NOTE_COMPONENT as never).tableName,
+    noteRows: strapi.db.metadata.get(NOTE_COMPONENT).tableName,
   };
 };
 
