@@ -18,6 +18,7 @@ import {
   useSlugGeneratorInAdmin,
 } from './publishing';
 import { runSetup } from './setup';
+import { registerFeeds } from './site/feeds';
 import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views';
 
 export default {
@@ -34,6 +35,7 @@ export default {
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
     strapi.documents.use(viewsCacheMiddleware(strapi));
+    registerFeeds(strapi);
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
