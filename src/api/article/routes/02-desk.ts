@@ -9,6 +9,7 @@ import {
   relatedParams,
   relatedQuery,
 } from '../desk-input';
+import { breakingResponse, correctionsResponse, relatedResponse } from '../desk-responses';
 
 /** The desk's controller (`controllers/desk.ts`) has its service's name. */
 const DESK = DESK_SERVICE_UID;
@@ -25,6 +26,7 @@ const routes: Core.RouterConfig = {
       path: '/corrections',
       handler: `${DESK}.corrections`,
       request: { query: correctionsQuery },
+      response: correctionsResponse,
       config: {
         middlewares: [cacheable({ list: 'articles', query: Object.keys(correctionsQuery) })],
       },
@@ -34,6 +36,7 @@ const routes: Core.RouterConfig = {
       path: '/articles/breaking',
       handler: `${DESK}.breaking`,
       request: { query: breakingQuery },
+      response: breakingResponse,
       // Expiry is no write, so no purge: a short TTL, shorter still when an item expires sooner.
       config: {
         middlewares: [
@@ -50,6 +53,7 @@ const routes: Core.RouterConfig = {
       path: '/articles/:documentId/related',
       handler: `${DESK}.related`,
       request: { params: relatedParams, query: relatedQuery },
+      response: relatedResponse,
       config: {
         middlewares: [cacheable({ list: 'articles', query: Object.keys(relatedQuery) })],
       },
