@@ -3,6 +3,10 @@ import type { UID } from '@strapi/strapi';
 export const ARTICLE_UID = 'api::article.article' satisfies UID.ContentType;
 export const SECTION_UID = 'api::section.section' satisfies UID.ContentType;
 export const AUTHOR_UID = 'api::author.author' satisfies UID.ContentType;
+/** Topics across sections, many-to-many with articles. */
+export const TAG_UID = 'api::tag.tag' satisfies UID.ContentType;
+/** The desk's reads: corrections, related articles, breaking news (`src/api/article/services/desk.ts`). */
+export const DESK_SERVICE_UID = 'api::article.desk' satisfies UID.Service;
 /** The publication's name, logo, language and public URL (a single type). */
 export const SITE_SETTING_UID = 'api::site-setting.site-setting' satisfies UID.ContentType;
 export const PUBLICATION_LOG_UID = 'api::publication-log.publication-log' satisfies UID.ContentType;

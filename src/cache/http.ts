@@ -132,7 +132,10 @@ const captured = (
     documentIds = [...new Set([...documentIds, ...inspection.documentIds])];
     body = Buffer.from(JSON.stringify(ctx.body));
   } else return undefined;
-  const ttlSeconds = route.ttlSeconds ?? cache.settings.ttlSeconds;
+  // A controller may shorten its answer's life (`ctx.state.cacheTtlSeconds`): 0 stores nothing.
+  const cap = (ctx.state as { cacheTtlSeconds?: number }).cacheTtlSeconds;
+  const ttlSeconds = Math.min(route.ttlSeconds ?? cache.settings.ttlSeconds, cap ?? Infinity);
+  if (ttlSeconds <= 0) return undefined;
   return {
     body,
     contentType,

@@ -6,6 +6,7 @@ import {
   AUTHOR_UID,
   SECTION_UID,
   SITE_SETTING_UID,
+  TAG_UID,
   UP_PERMISSION_UID,
   UP_ROLE_UID,
 } from '../constants';
@@ -19,8 +20,8 @@ const WRITE_ACTIONS = ['create', 'update', 'delete', 'publish', 'unpublish'];
 /**
  * The tags a Document Service write makes stale, or none. An article's public answers change
  * when it is published, unpublished, deleted or saved published; a draft-only save changes
- * nothing public. Any section or author write purges: pages show their names (the breadcrumb,
- * the byline), and lists filtered by their slug hold no id of theirs, hence `articles` too.
+ * nothing public. Any section, author or tag write purges: pages show their names (the breadcrumb,
+ * the byline, the tags), and lists filtered by their slug hold no id of theirs, hence `articles` too.
  */
 export const tagsOfWrite = (
   uid: string,
@@ -36,6 +37,7 @@ export const tagsOfWrite = (
   const writes = WRITE_ACTIONS.includes(action);
   if (uid === SECTION_UID && writes) return [...ids, 'sections', 'articles'];
   if (uid === AUTHOR_UID && writes) return [...ids, 'authors', 'articles'];
+  if (uid === TAG_UID && writes) return [...ids, 'tags', 'articles'];
   return [];
 };
 

@@ -1,5 +1,5 @@
 /** The list tags routes may carry: a write to one type purges every list of it. */
-export type ListTag = 'articles' | 'sections' | 'authors' | 'site-settings';
+export type ListTag = 'articles' | 'sections' | 'authors' | 'tags' | 'site-settings';
 
 export interface BodyInspection {
   /** Every `documentId` in the answer, once each. */

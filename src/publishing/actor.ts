@@ -63,3 +63,10 @@ export const currentActor = (strapi: Core.Strapi): Actor => {
 export const isAdminWithoutSchedulingRight = (actor: Actor): boolean =>
   actor.adminId !== undefined &&
   !actor.roles.some((code) => code === SUPER_ADMIN_ROLE || code === EDITOR_ROLE);
+
+/**
+ * Whether this actor is an admin user whose role does an Editor's acts (anyone but Editors and
+ * Super Admins): scheduling, notes on a published article, breaking news. API tokens, the
+ * scheduler and the server's own calls are not admin users.
+ */
+export const isAdminWithoutEditorRights = isAdminWithoutSchedulingRight;

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
+import { breakingGuardMiddleware } from './breaking-guard';
 import { draftRulesMiddleware } from './draft-rules';
 import { inUseGuardMiddleware } from './in-use-guard';
+import { notesMiddleware } from './notes';
 import { originallyPublishedAtMiddleware } from './originally-published-at';
 import { publicationLogMiddleware, publicationLogReadOnlyMiddleware } from './publication-log';
 import { publishRulesMiddleware } from './publish-rules';
@@ -32,6 +34,8 @@ export const registerPublishingMiddlewares = (strapi: Core.Strapi): void => {
   strapi.documents.use(publicationLogReadOnlyMiddleware);
   strapi.documents.use(publishRulesMiddleware(strapi));
   strapi.documents.use(scheduleGuardMiddleware(strapi));
+  strapi.documents.use(breakingGuardMiddleware(strapi));
+  strapi.documents.use(notesMiddleware(strapi));
   strapi.documents.use(publicationLogMiddleware(strapi));
   strapi.documents.use(slugHistoryMiddleware(strapi));
   strapi.documents.use(draftRulesMiddleware);

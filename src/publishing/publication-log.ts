@@ -7,7 +7,8 @@ import { ARTICLE_UID, PUBLICATION_LOG_UID } from '../constants';
 import { currentActor } from './actor';
 import { documentIdOf, type DocumentMiddleware, publishes } from './context';
 
-export type LogAction = 'publish' | 'unpublish' | 'scheduled-publish' | 'scheduled-publish-refused';
+export type LogAction =
+  'publish' | 'unpublish' | 'scheduled-publish' | 'scheduled-publish-refused' | 'note-added';
 
 interface LogEntry {
   action: LogAction;

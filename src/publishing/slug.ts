@@ -1,13 +1,14 @@
 import type { Core, UID } from '@strapi/strapi';
 import slugify from 'slugify';
 
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, SLUG_MAX_LENGTH } from '../constants';
+import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, SLUG_MAX_LENGTH, TAG_UID } from '../constants';
 
 /** The slugged types, and the field each one derives its slug from. */
 export const SLUG_SOURCE_FIELD: Partial<Record<UID.ContentType, string>> = {
   [ARTICLE_UID]: 'title',
   [SECTION_UID]: 'name',
   [AUTHOR_UID]: 'name',
+  [TAG_UID]: 'name',
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { ARTICLE_UID, AUTHOR_UID, PUBLICATION_LOG_UID, SECTION_UID } from '../constants';
+import { ARTICLE_UID, AUTHOR_UID, PUBLICATION_LOG_UID, SECTION_UID, TAG_UID } from '../constants';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../publishing/actor';
 import { OWN_UNPUBLISHED_DRAFT } from '../publishing/conditions';
 
@@ -9,6 +9,7 @@ const MANAGED_SUBJECTS: readonly string[] = [
   ARTICLE_UID,
   SECTION_UID,
   AUTHOR_UID,
+  TAG_UID,
   PUBLICATION_LOG_UID,
 ];
 const MANAGED_PLUGIN_ACTIONS = [
@@ -40,7 +41,7 @@ export const ROLE_GRANTS: Record<typeof EDITOR_ROLE | typeof AUTHOR_ROLE, Grant[
       action: `${CM}.${verb}`,
       subject: ARTICLE_UID,
     })),
-    ...[SECTION_UID, AUTHOR_UID].flatMap((subject) =>
+    ...[SECTION_UID, AUTHOR_UID, TAG_UID].flatMap((subject) =>
       ['create', 'read', 'update', 'delete'].map((verb) => ({ action: `${CM}.${verb}`, subject })),
     ),
     { action: `${CM}.read`, subject: PUBLICATION_LOG_UID },
@@ -53,6 +54,7 @@ export const ROLE_GRANTS: Record<typeof EDITOR_ROLE | typeof AUTHOR_ROLE, Grant[
     { action: `${CM}.delete`, subject: ARTICLE_UID, conditions: [OWN_UNPUBLISHED_DRAFT] },
     { action: `${CM}.read`, subject: SECTION_UID },
     { action: `${CM}.read`, subject: AUTHOR_UID },
+    { action: `${CM}.read`, subject: TAG_UID },
     ...MANAGED_PLUGIN_ACTIONS.map((action) => ({
       action,
       conditions: ['plugin::upload.read', 'plugin::upload.assets.update'].includes(action)

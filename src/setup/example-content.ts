@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import fixture from '../../database/seed/nato-report.json';
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../constants';
+import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, TAG_UID } from '../constants';
 import { recordingAs } from '../revisions';
 import { viewsOf } from '../views';
 
@@ -19,7 +19,7 @@ export interface SeedReport {
 }
 
 /**
- * Seeds the reference news report, published, with its section, author and 35 views over the
+ * Seeds the reference news report, published, with its section, author, tags and 35 views over the
  * last three days (so "most read" of the day has it too). Each piece
  * is looked up by slug first, so a second run changes nothing.
  */
@@ -50,6 +50,16 @@ const seed = async (strapi: Core.Strapi): Promise<SeedReport> => {
     created.push(`author "${fixture.author.name}"`);
   }
 
+  const tags: string[] = [];
+  for (const { name, slug, description } of fixture.tags) {
+    let tag = await strapi.documents(TAG_UID).findFirst({ filters: { slug } });
+    if (!tag) {
+      tag = await strapi.documents(TAG_UID).create({ data: { name, slug, description } });
+      created.push(`tag "${name}"`);
+    }
+    tags.push(tag.documentId);
+  }
+
   const existing: { documentId: string } | null = await strapi.db
     .query(ARTICLE_UID)
     .findOne({ select: ['documentId'], where: { slug: REFERENCE_SLUG } });
@@ -62,6 +72,7 @@ const seed = async (strapi: Core.Strapi): Promise<SeedReport> => {
         body: paragraphs(fixture.article.body),
         section: section.documentId,
         authors: [author.documentId],
+        tags,
         seo: {
           metaTitle: fixture.article.title.slice(0, 70),
           metaDescription: fixture.article.standfirst,

@@ -1,6 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, SITE_SETTING_UID } from '../constants';
+import {
+  ARTICLE_UID,
+  AUTHOR_UID,
+  DESK_SERVICE_UID,
+  SECTION_UID,
+  SITE_SETTING_UID,
+  TAG_UID,
+} from '../constants';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -12,17 +19,28 @@ export const READER_ACTIONS: readonly string[] = [
   `${ARTICLE_UID}.findBySlug`,
   `${ARTICLE_UID}.mostRead`,
   `${ARTICLE_UID}.recordView`,
+  `${DESK_SERVICE_UID}.corrections`,
+  `${DESK_SERVICE_UID}.related`,
+  `${DESK_SERVICE_UID}.breaking`,
   `${SECTION_UID}.find`,
   `${SECTION_UID}.findOne`,
   `${AUTHOR_UID}.find`,
   `${AUTHOR_UID}.findOne`,
+  `${TAG_UID}.find`,
+  `${TAG_UID}.findOne`,
+  `${TAG_UID}.findBySlug`,
   `${SITE_SETTING_UID}.find`,
 ];
 
 const READER_ROLES = ['public', 'authenticated'] as const;
-const OWN_API_PREFIXES = [ARTICLE_UID, SECTION_UID, AUTHOR_UID, SITE_SETTING_UID].map(
-  (uid) => `${uid}.`,
-);
+const OWN_API_PREFIXES = [
+  ARTICLE_UID,
+  DESK_SERVICE_UID,
+  SECTION_UID,
+  AUTHOR_UID,
+  TAG_UID,
+  SITE_SETTING_UID,
+].map((uid) => `${uid}.`);
 
 /**
  * Grants readers exactly {@link READER_ACTIONS} on the newsroom's types, at every boot: missing

@@ -8,19 +8,21 @@ const PAGE_POPULATE = {
   authors: { fields: ['name', 'slug', 'jobTitle', 'bio'], populate: { avatar: true } },
   cover: true,
   seo: { populate: { ogImage: true } },
+  tags: { fields: ['name', 'slug'] },
+  notes: true,
 };
 
 /**
  * An article's page as Strapi's own path gives it: the Document Service with the page's populate,
  * then the content API's output sanitizer (as an anonymous reader's auth sees it when given), plus
- * what the app adds (`views`, `breadcrumb`) taken from `actual`. The reference the page loader
+ * what the app adds (`views`, `breadcrumb`, `related`) taken from `actual`. The reference the page loader
  * (src/api/article/page) is held to.
  */
 export const documentServicePage = async (
   strapi: Core.Strapi,
   documentId: string,
   status: 'draft' | 'published',
-  extras: { views: unknown; breadcrumb: unknown },
+  extras: { views: unknown; breadcrumb: unknown; related?: unknown },
 ) => {
   const found = await strapi.documents(ARTICLE_UID).findOne({
     documentId,
@@ -29,5 +31,5 @@ export const documentServicePage = async (
   });
   if (!found) return null;
   const sanitized = await strapi.contentAPI.sanitize.output(found, strapi.contentType(ARTICLE_UID));
-  return { ...(sanitized as Record<string, unknown>), ...extras };
+  return { related: [], ...(sanitized as Record<string, unknown>), ...extras };
 };

@@ -410,12 +410,16 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   attributes: {
     authors: Schema.Attribute.Relation<'manyToMany', 'api::author.author'>;
     body: Schema.Attribute.Blocks;
+    breaking: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    breakingUntil: Schema.Attribute.DateTime;
     cover: Schema.Attribute.Media<'images'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    lastSubstantiveUpdateAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::article.article'> &
       Schema.Attribute.Private;
+    notes: Schema.Attribute.Component<'editorial.note', true>;
     originallyPublishedAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     readingTimeMinutes: Schema.Attribute.Integer &
@@ -429,6 +433,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     readyForReview: Schema.Attribute.Boolean &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<false>;
+    relatedPinned: Schema.Attribute.Relation<'manyToMany', 'api::article.article'>;
     scheduledAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     section: Schema.Attribute.Relation<'manyToOne', 'api::section.section'>;
     seo: Schema.Attribute.Component<'shared.seo', false>;
@@ -440,6 +445,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 600;
       }>;
+    tags: Schema.Attribute.Relation<'manyToMany', 'api::tag.tag'>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -507,7 +513,7 @@ export interface ApiPublicationLogPublicationLog extends Struct.CollectionTypeSc
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['publish', 'unpublish', 'scheduled-publish', 'scheduled-publish-refused']
+      ['publish', 'unpublish', 'scheduled-publish', 'scheduled-publish-refused', 'note-added']
     > &
       Schema.Attribute.Required;
     actor: Schema.Attribute.String &
@@ -688,6 +694,45 @@ export interface ApiSiteSettingSiteSetting extends Struct.SingleTypeSchema {
         maxLength: 300;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiTagTag extends Struct.CollectionTypeSchema {
+  collectionName: 'tags';
+  info: {
+    description: 'A topic across sections (Elections, Climate, ...): its page lists the published articles tagged with it.';
+    displayName: 'Tag';
+    pluralName: 'tags';
+    singularName: 'tag';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    articles: Schema.Attribute.Relation<'manyToMany', 'api::article.article'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::tag.tag'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    slug: Schema.Attribute.UID<'name'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1128,6 +1173,7 @@ declare module '@strapi/strapi' {
       'api::revision.revision': ApiRevisionRevision;
       'api::section.section': ApiSectionSection;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;
+      'api::tag.tag': ApiTagTag;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -1,13 +1,16 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { ARTICLE_UID, AUTHOR_UID, SECTION_UID } from '../../../constants';
+import { ARTICLE_UID, AUTHOR_UID, DESK_SERVICE_UID, SECTION_UID } from '../../../constants';
 import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
 import { viewsOf } from '../../../views';
 import { type PublicShape, publicShapeOf, readEntity, selectColumns } from './public-fields';
 
 const SEO_UID = 'shared.seo' satisfies UID.Component;
 const FILE_UID = 'plugin::upload.file' satisfies UID.ContentType;
+
+/** How many related articles the page carries. */
+const RELATED_ON_PAGE = 4;
 
 /** The fields of the related entries the page shows (with their `id` and `documentId`). */
 const SECTION_FIELDS = ['name', 'slug', 'description'] as const;
@@ -243,6 +246,32 @@ const runQuery = async (
 };
 
 /**
+ * What the desk adds to the page (docs/desk.md): the tags (a type without drafts), the notes to
+ * readers (a repeatable component) and, on a published page, the related articles (the desk
+ * service's ranking, pinned first); a draft's preview shows none.
+ */
+const loadDesk = async (strapi: Core.Strapi, row: Row, status: PageStatus) => {
+  const [found, related] = await Promise.all([
+    strapi.db.query(ARTICLE_UID).findOne({
+      select: ['id'],
+      where: { id: row.id },
+      populate: { tags: { select: ['id', 'documentId', 'name', 'slug'] }, notes: true },
+    }) as Promise<{ tags?: Row[]; notes?: Row[] } | null>,
+    status === 'published'
+      ? (strapi.service(DESK_SERVICE_UID) as unknown as DeskService).related(
+          String(row.documentId),
+          RELATED_ON_PAGE,
+        )
+      : Promise.resolve([]),
+  ]);
+  return { tags: found?.tags ?? [], notes: found?.notes ?? [], related: related ?? [] };
+};
+
+interface DeskService {
+  related(documentId: string, limit: number): Promise<Row[] | null>;
+}
+
+/**
  * The article with its SEO component, cover and SEO image (one row), then together its authors
  * with their avatars, its section chain and its views: four plain queries in two round trips,
  * whatever the number of authors or the depth of the section. Only public columns are selected
@@ -260,12 +289,13 @@ const loadRows = async (
       ? await runQuery(strapi, schema, 'page-by-slug', status, filter.slug)
       : await runQuery(strapi, schema, 'page-by-document-id', status, filter.documentId);
   if (!row) return null;
-  const [chainRows, authorRows, views] = await Promise.all([
+  const [chainRows, authorRows, views, desk] = await Promise.all([
     runQuery(strapi, schema, 'chain', status, row.id),
     runQuery(strapi, schema, 'authors', status, row.id),
     viewsOf(strapi).totals([String(row.documentId)]),
+    loadDesk(strapi, row, status),
   ]);
-  return { row, chainRows, authorRows, views };
+  return { row, chainRows, authorRows, views, desk };
 };
 
 /** Whether the caller may see a relation to `uid` (Strapi's `removeRestrictedRelations` rule). */
@@ -336,6 +366,9 @@ export const loadPage = async (
     if (component && visible(seo, 'ogImage')) component.ogImage = fileIn(row, OG_IMAGE);
     page.seo = component;
   }
+  if (visible(article, 'tags')) page.tags = rows.desk.tags;
+  if (visible(article, 'notes')) page.notes = rows.desk.notes;
+  page.related = rows.desk.related;
   page.views = rows.views.get(page.documentId as string) ?? 0;
   page.breadcrumb = rows.chainRows.map((crumb): Crumb => ({
     name: crumb.name as string,
