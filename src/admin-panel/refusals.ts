@@ -136,28 +136,33 @@ const refuseLockedChanges = async (strapi: Core.Strapi, ctx: Context): Promise<v
   }
 };
 
+/** A refusal Strapi would answer as a bare "Forbidden" (only a PolicyError's message gets out). */
 const isBareForbidden = (error: unknown): boolean =>
-  error instanceof errors.ForbiddenError && (error.message === 'Forbidden' || !error.message);
+  error instanceof errors.ForbiddenError && !(error instanceof errors.PolicyError);
 
 const documentIdOf = (ctx: Context): string | undefined => {
   const { id } = (ctx.params ?? {}) as { id?: string };
   if (id) return id;
-  const ids = (ctx.request.body as { documentIds?: unknown } | undefined)?.documentIds;
+  const ids = (ctx.request?.body as { documentIds?: unknown } | undefined)?.documentIds;
   return Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : undefined;
 };
 
+const isArticle = (ctx: Context): boolean =>
+  (ctx.params as { model?: string } | undefined)?.model === ARTICLE_UID;
+
+const explainFor = (strapi: Core.Strapi, name: string, ctx: Context) =>
+  explainRefusal(strapi, name, (ctx.state as AdminState).user?.id, documentIdOf(ctx));
+
 /**
- * The content manager's `action` on articles, with its bare "Forbidden" replaced by a 403 that
- * says why (whose article it is, that it was published, that only Editors publish), and an
- * Author's change to an Editor's decision refused in words. Other types pass through untouched.
+ * The content manager's `action` on articles, with its bare "Forbidden" (a document the role's
+ * condition does not match) turned into a PolicyError that says why: whose article it is, that
+ * it was published. Strapi's authorization step answers any other ForbiddenError as a bare
+ * "Forbidden", whatever its message; a PolicyError's message reaches the admin, which shows it.
+ * An Author's change to an Editor's decision is refused in words first. Other types pass through.
  */
 const withWordedRefusals = (strapi: Core.Strapi, name: string, action: Action): Action =>
   async function (this: unknown, ctx, next) {
-    if ((ctx.params as { model?: string } | undefined)?.model !== ARTICLE_UID) {
-      return action.call(this, ctx, next);
-    }
-    const explain = () =>
-      explainRefusal(strapi, name, (ctx.state as AdminState).user?.id, documentIdOf(ctx));
+    if (!isArticle(ctx)) return action.call(this, ctx, next);
     if (name === 'create' || name === 'update' || name === 'publish') {
       await refuseLockedChanges(strapi, ctx);
     }
@@ -165,20 +170,33 @@ const withWordedRefusals = (strapi: Core.Strapi, name: string, action: Action): 
     try {
       result = await action.call(this, ctx, next);
     } catch (error) {
-      if (isBareForbidden(error)) throw new errors.ForbiddenError(await explain());
+      if (isBareForbidden(error)) throw new errors.PolicyError(await explainFor(strapi, name, ctx));
       throw error;
     }
-    const body = ctx.body as { error?: { message?: string } } | undefined;
-    if (ctx.status === 403 && (body?.error?.message ?? 'Forbidden') === 'Forbidden') {
-      const message = await explain();
-      ctx.status = 403;
-      ctx.body = {
-        data: null,
-        error: { status: 403, name: 'ForbiddenError', message, details: {} },
-      };
-    }
+    if (ctx.status === 403) throw new errors.PolicyError(await explainFor(strapi, name, ctx));
     return result;
   };
+
+type PolicyHandler = (ctx: Context) => Promise<boolean>;
+
+/**
+ * A route policy placed before the content manager's `hasPermissions` on the article actions:
+ * when the role lacks the action altogether (an Author publishing), it refuses with a
+ * PolicyError that says why, where `hasPermissions` would answer "Policy Failed".
+ */
+export const wordedArticlePermissionsPolicy =
+  (strapi: Core.Strapi, name: string, actions: string[]): PolicyHandler =>
+  async (ctx) => {
+    if (!isArticle(ctx)) return true;
+    const { userAbility } = ctx.state as AdminState;
+    if (!userAbility || actions.every((action) => userAbility.can(action, ARTICLE_UID))) {
+      return true;
+    }
+    throw new errors.PolicyError(await explainFor(strapi, name, ctx));
+  };
+
+/** Whether a content-manager action on collection types has worded refusals. */
+export const hasWordedRefusals = (name: string): boolean => name in VERBS;
 
 /** The content manager's collection-type controller with its article refusals in words. */
 export const withWordedArticleRefusals = (
@@ -188,6 +206,6 @@ export const withWordedArticleRefusals = (
   Object.fromEntries(
     Object.entries(controller).map(([name, action]) => [
       name,
-      name in VERBS ? withWordedRefusals(strapi, name, action) : action,
+      hasWordedRefusals(name) ? withWordedRefusals(strapi, name, action) : action,
     ]),
   );

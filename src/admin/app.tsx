@@ -1,6 +1,7 @@
-import { Eye } from '@strapi/icons';
+import { Eye, Feather } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+import { addViewsColumn, INJECT_COLUMN_IN_TABLE } from './list/views-column';
 import { ARTICLE_UID } from './views/api';
 import { ViewsPanel } from './views/ViewsPanel';
 
@@ -17,6 +18,13 @@ export default {
 
   register(app: StrapiApp) {
     app.widgets.register({
+      id: 'desk',
+      icon: Feather,
+      title: { id: 'newsroom.widgets.desk', defaultMessage: 'Desk' },
+      component: async () => (await import('./desk/DeskWidget')).DeskWidget,
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: ARTICLE_UID }],
+    });
+    app.widgets.register({
       id: 'most-read',
       icon: Eye,
       title: { id: 'newsroom.widgets.most-read', defaultMessage: 'Most read' },
@@ -30,5 +38,6 @@ export default {
       apis: ContentManagerApis;
     };
     contentManager.apis.addEditViewSidePanel([ViewsPanel]);
+    app.registerHook(INJECT_COLUMN_IN_TABLE, addViewsColumn);
   },
 };
