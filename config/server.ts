@@ -37,6 +37,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     serverOptions: { requestTimeout: env.int('HTTP_REQUEST_TIMEOUT_SECONDS', 120) * 1000 },
   },
   logger: { updates: { enabled: false } },
+  // `GET /api/openapi.json`: the content API as Strapi's own generator describes it, from the
+  // routes and the zod schemas on them (cached by Strapi for a minute in .strapi/openapi/).
+  openapi: {
+    'content-api': { access: env.bool('OPENAPI_ENABLED', true) ? 'public' : 'disabled' },
+  },
 });
 
 export default config;

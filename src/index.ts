@@ -19,6 +19,7 @@ import {
   useSlugGeneratorInAdmin,
 } from './publishing';
 import { runSetup } from './setup';
+import { registerFeeds } from './site/feeds';
 import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views';
 
 export default {
@@ -36,6 +37,7 @@ export default {
     registerViewsAdminRoutes(strapi);
     registerDeskAdminRoutes(strapi);
     strapi.documents.use(viewsCacheMiddleware(strapi));
+    registerFeeds(strapi);
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */

@@ -5,6 +5,13 @@ import { ARTICLE_UID } from '../../../constants';
 import { mostReadQuery } from '../../../views';
 import { previewSecretStrategy } from '../auth/preview-secret';
 import { slugParams } from '../input';
+import {
+  articlePageResponse,
+  articlePreviewResponse,
+  documentIdParams,
+  mostReadResponse,
+  recordedViewResponse,
+} from '../responses';
 
 /** Sorted before the core router so `/articles/slug/...` and `/articles/most-read` are not read as document ids. */
 const routes: Core.RouterConfig = {
@@ -15,6 +22,7 @@ const routes: Core.RouterConfig = {
       path: '/articles/slug/:slug',
       handler: `${ARTICLE_UID}.findBySlug`,
       request: { params: slugParams },
+      response: articlePageResponse,
       config: {
         middlewares: [
           // The page reads no query parameter: every query string shares one entry.
@@ -29,6 +37,7 @@ const routes: Core.RouterConfig = {
       path: '/articles/most-read',
       handler: `${ARTICLE_UID}.mostRead`,
       request: { query: mostReadQuery },
+      response: mostReadResponse,
       // Its ranking changes with every view and no write: a short TTL bounds the lag.
       config: {
         middlewares: [
@@ -42,6 +51,8 @@ const routes: Core.RouterConfig = {
       method: 'GET',
       path: '/articles/:documentId/preview',
       handler: `${ARTICLE_UID}.preview`,
+      request: { params: documentIdParams },
+      response: articlePreviewResponse,
       config: {
         auth: {
           // Strapi's auth service takes strategy objects here too; its route type names only strings.
@@ -54,6 +65,8 @@ const routes: Core.RouterConfig = {
       method: 'POST',
       path: '/articles/:documentId/views',
       handler: `${ARTICLE_UID}.recordView`,
+      request: { params: documentIdParams },
+      response: recordedViewResponse,
       config: { middlewares: ['global::views-rate-limit'] },
     },
   ],
