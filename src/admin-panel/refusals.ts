@@ -74,8 +74,12 @@ export const explainRefusal = async (
     populate: { createdBy: { select: ['id', 'firstname', 'lastname'] } },
   });
   if (!draft) return `Your role may not ${verb} this article: ask an editor.`;
-  if (draft.createdBy?.id !== userId) {
-    return `This article is ${nameOf(draft.createdBy)}'s: Authors can ${verb} only their own articles. Ask an editor, or ${nameOf(draft.createdBy)}.`;
+  if (!draft.createdBy) {
+    return `This article was not created by you: Authors can ${verb} only their own articles. Ask an editor.`;
+  }
+  if (draft.createdBy.id !== userId) {
+    const owner = nameOf(draft.createdBy);
+    return `This article is ${owner}'s: Authors can ${verb} only their own articles. Ask an editor, or ${owner}.`;
   }
   if (draft.originallyPublishedAt) {
     if (base === 'discard') return BY_EDITORS_ONLY.discard;
