@@ -64,6 +64,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       config: { jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb' },
     },
     'global::body-depth',
+    // `/graphql` only: its body parsed, its query's size, breadth and fragments checked.
+    'global::graphql-gate',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
+import { graphqlConfig } from '../src/graphql/config';
 import { resolveSecrets } from '../src/setup/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
-  // Installed for issue 11; off until its resolvers are guarded against drafts.
-  graphql: { enabled: false },
+  // Its resolvers are guarded against drafts in src/graphql (registered in `register()`).
+  graphql: { enabled: true, config: graphqlConfig(env) },
   'users-permissions': {
     config: {
       jwtSecret: resolveSecrets().JWT_SECRET,

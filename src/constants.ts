@@ -21,6 +21,9 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Strapi 5 document ids: 24 lowercase letters and digits (cuid2). */
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{20,32}$/;
 
+/** Where `@strapi/plugin-graphql` answers (config/plugins.ts, src/graphql). */
+export const GRAPHQL_ENDPOINT = '/graphql';
+
 /** Where the admin panel is served (`config/admin.ts` sets it): same-origin, never CORS. */
 export const ADMIN_PATH = '/admin';
 
@@ -35,3 +38,12 @@ export const RESPONSE_CACHE = 'newsroom.responseCache';
 
 /** The Public role's permissions and ability, cached (`src/permissions`), an entry in Strapi's container. */
 export const PUBLIC_PERMISSIONS = 'newsroom.public-permissions';
+
+/** The reader pages' clock and assets (`src/site`), an entry in Strapi's container. */
+export const SITE_SERVICE = 'newsroom.site';
+
+/** An article as it was after one change (`src/revisions`): never on the content API. */
+export const REVISION_UID = 'api::revision.revision' satisfies UID.ContentType;
+
+/** The revision history of this instance (`src/revisions`), an entry in Strapi's container. */
+export const REVISIONS_SERVICE = 'newsroom.revisions';

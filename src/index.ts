@@ -11,6 +11,7 @@ import {
   stopResponseCache,
   subscribePermissionPurges,
 } from './cache';
+import { registerGraphql } from './graphql';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerPermissionsCache } from './permissions';
 import {
@@ -18,7 +19,9 @@ import {
   registerPublishingMiddlewares,
   useSlugGeneratorInAdmin,
 } from './publishing';
+import { registerRevisions, revisionsOf } from './revisions';
 import { runSetup } from './setup';
+import { registerSitePages } from './site';
 import { registerFeeds } from './site/feeds';
 import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views';
 
@@ -29,15 +32,20 @@ export default {
     registerSecurityHeaders(strapi);
     registerInvalidationBus(strapi);
     registerResponseCache(strapi);
+    // Feeds before the reader pages: the pages end with a catch-all 404 for `/news/(.*)`.
+    registerFeeds(strapi);
+    registerSitePages(strapi);
     // First, so it runs outermost: it purges once every other middleware's work has committed.
     strapi.documents.use(cachePurgeMiddleware(strapi));
     registerPermissionsCache(strapi);
+    // Outside the publishing middlewares: it records a change once it has committed.
+    registerRevisions(strapi);
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
     registerDeskAdminRoutes(strapi);
     strapi.documents.use(viewsCacheMiddleware(strapi));
-    registerFeeds(strapi);
+    registerGraphql(strapi);
   },
 
   /** Once the database is ready: the boot steps, in order (see `src/setup`). */
@@ -51,11 +59,12 @@ export default {
 
   /**
    * At shutdown (Strapi calls it on SIGTERM and SIGINT too, before it closes its HTTP server):
-   * no new request, the ones under way answered, then the buffered views written.
+   * no new request, the ones under way answered, then the buffered views and revisions written.
    */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await availabilityOf(strapi).stopServing();
     await viewsOf(strapi).stop();
+    await revisionsOf(strapi).settled();
     await stopResponseCache(strapi);
     await invalidationOf(strapi).stop();
   },

@@ -80,11 +80,13 @@ export const apiViews = async ({ strapi, documentId, readToken }: BenchApp): Pro
     })
   ).data.views;
 
+/** Logs in as the bench's admin (the Super Admin): its admin JWT, as the admin panel holds it. */
+export const adminToken = async (url: string): Promise<string> =>
+  (await call<{ data: { token: string } }>(`${url}/admin/login`, { body: BENCH_ADMIN })).data.token;
+
 /** Logs in as the bench's admin and makes a read-only API token (a new one per start). */
 const makeReadToken = async (url: string): Promise<string> => {
-  const login = await call<{ data: { token: string } }>(`${url}/admin/login`, {
-    body: BENCH_ADMIN,
-  });
+  const login = { data: { token: await adminToken(url) } };
   const created = await call<{ data: { accessKey: string } }>(`${url}/admin/api-tokens`, {
     body: { name: `bench ${randomBytes(4).toString('hex')}`, type: 'read-only', lifespan: null },
     token: login.data.token,

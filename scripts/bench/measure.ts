@@ -2,7 +2,8 @@
  * Everything measured on one database at one corpus size: a fresh copy of the corpus (seeded
  * once per database and size, corpus.ts), the app started on it with the response cache on, the
  * targets in turns with the views checks, the most-read queries and the shutdown; then the app
- * started again on the same database with the cache off for the uncached page.
+ * started again on the same database with the cache off for the uncached page. Each start first
+ * times editors' saves (saves.ts): revisions on in the first, off in the second.
  */
 
 import type { DatabaseClient } from '../../tests/helpers/database';
@@ -23,6 +24,14 @@ import {
 } from './pages';
 import { measureRanking, type RankingRow } from './ranking';
 import { measureInTurns, type Target, warmUp } from './rounds';
+import {
+  measureSaves,
+  savedArticle,
+  type SaveResult,
+  saveResultOf,
+  type SaveRun,
+  savesOf,
+} from './saves';
 import {
   checkExactness,
   checkShutdown,
@@ -65,6 +74,8 @@ export interface DatabaseResult extends StackResult {
   page: PageAnswer;
   mostRead?: RankingRow[];
   shutdown: ShutdownCheck;
+  /** An editor's save with revisions on and off (`REVISIONS_ENABLED=false`). */
+  saves: SaveResult;
 }
 
 type Load = Parameters<typeof measureInTurns>[1];
@@ -229,25 +240,35 @@ const measureSize = async (
   try {
     step(`sample page: /api/articles/slug/${sample.slug} (3 authors, a 3-level section)`);
     const name = `${client}-${articles}`;
+    const saved = await savedArticle(db, [sample.documentId, await viewedArticle(db, sample)]);
+    const saves: Partial<Record<'on' | 'off', SaveRun>> = {};
     const cached = await withApp(
       db,
       options,
       sample,
-      { env: { CACHE_ENABLED: 'true' }, name },
-      (app) => measureCached(app, db, options, sample, articles),
+      { env: { CACHE_ENABLED: 'true', REVISIONS_ENABLED: 'true' }, name },
+      async (app) => {
+        saves.on = await measureSaves(app, saved, savesOf(options), 'revisions on');
+        return measureCached(app, db, options, sample, articles);
+      },
     );
     const uncached = await withApp(
       db,
       options,
       sample,
-      { env: { CACHE_ENABLED: 'false' }, name: `${name}-uncached` },
-      (app) => measureUncached(app, db, options, sample),
+      { env: { CACHE_ENABLED: 'false', REVISIONS_ENABLED: 'false' }, name: `${name}-uncached` },
+      async (app) => {
+        saves.off = await measureSaves(app, saved, savesOf(options), 'revisions off');
+        return measureUncached(app, db, options, sample);
+      },
     );
+    if (!saves.on || !saves.off) throw new Error('the save target was not measured');
     const { stack, ...rest } = cached;
     return {
       database: db.label,
       articles,
       seed,
+      saves: saveResultOf(saves.on, saves.off),
       ...rest,
       ...stack,
       targets: [...stack.targets, ...uncached.targets],

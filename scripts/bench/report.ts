@@ -111,6 +111,9 @@ const printChecks = (result: DatabaseResult, ceiling: CeilingResult): void => {
   );
   say(`views/s over naive:        ${ratio(ratios.viewsOverNaive)}`);
   say(
+    `save, revisions on ÷ off:  ${result.saves.ratio.toFixed(2)} (${result.saves.on.meanMs.toFixed(1)} ms vs ${result.saves.off.meanMs.toFixed(1)} ms mean, ${fmt(result.saves.on.saves)} saves each; goal at most 1.20)`,
+  );
+  say(
     `views/s share of ceiling:  ${pct(ratios.viewsOverCeiling)} (bare http ${fmt(ceiling.rps)} req/s)`,
   );
   say(

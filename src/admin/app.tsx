@@ -2,6 +2,7 @@ import { Eye, Feather } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { addViewsColumn, INJECT_COLUMN_IN_TABLE } from './list/views-column';
+import { RevisionsPanel } from './revisions/RevisionsPanel';
 import { ARTICLE_UID } from './views/api';
 import { ViewsPanel } from './views/ViewsPanel';
 
@@ -38,6 +39,7 @@ export default {
       apis: ContentManagerApis;
     };
     contentManager.apis.addEditViewSidePanel([ViewsPanel]);
+    contentManager.apis.addEditViewSidePanel([RevisionsPanel]);
     app.registerHook(INJECT_COLUMN_IN_TABLE, addViewsColumn);
   },
 };

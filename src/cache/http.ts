@@ -18,6 +18,11 @@ const STORABLE_TYPE =
 /** What the route's cacheable middleware leaves in `ctx.state` (the router did pick that route). */
 export interface CacheableState {
   cacheable?: true;
+  /**
+   * The document ids a text answer (an HTML page, a feed) shows, set by its handler: a JSON
+   * answer's are read from its body, a text one's cannot be. The route's list tag is added.
+   */
+  cacheTags?: string[];
 }
 
 /**
@@ -115,7 +120,7 @@ const captured = (
   const contentType = String(ctx.response.get('Content-Type') || '');
   if (!STORABLE_TYPE.test(contentType)) return undefined;
   let body: Buffer;
-  let documentIds: string[] = [];
+  let documentIds: string[] = (ctx.state as CacheableState).cacheTags ?? [];
   if (Buffer.isBuffer(ctx.body)) body = ctx.body;
   else if (typeof ctx.body === 'string') body = Buffer.from(ctx.body);
   else if (
@@ -124,7 +129,7 @@ const captured = (
   ) {
     const inspection = inspectBody(ctx.body);
     if (inspection.holdsDraft) return undefined;
-    documentIds = inspection.documentIds;
+    documentIds = [...new Set([...documentIds, ...inspection.documentIds])];
     body = Buffer.from(JSON.stringify(ctx.body));
   } else return undefined;
   const ttlSeconds = route.ttlSeconds ?? cache.settings.ttlSeconds;
@@ -133,7 +138,7 @@ const captured = (
     contentType,
     headers,
     etag: etagOf(body),
-    tags: [...documentIds, route.list],
+    tags: [...new Set([...documentIds, route.list])],
     storedAt: cache.now(),
     ttlMs: ttlSeconds * 1000,
     staleMs: cache.settings.staleSeconds * 1000,

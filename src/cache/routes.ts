@@ -47,7 +47,8 @@ export const compilePath = (path: string): ((candidate: string) => boolean) => {
   return (candidate) => regexp.test(candidate);
 };
 
-interface RouteLike {
+/** A route as Strapi's router takes it: the parts the cache reads. */
+export interface RouteLike {
   method?: string;
   path?: string;
   config?: { middlewares?: unknown[] };
@@ -66,13 +67,30 @@ const cacheableConfig = (route: RouteLike): CacheableRoute | undefined => {
   return undefined;
 };
 
+const compiled = (route: RouteLike, config: CacheableRoute, path: string): CompiledRoute => ({
+  list: config.list,
+  ttlSeconds: config.ttlSeconds,
+  query: config.query ?? CONTENT_API_QUERY_KEYS,
+  path,
+  matches: compilePath(path),
+});
+
 /**
  * Every content-API GET route that registered itself, found by walking `strapi.apis[*].routes`
- * (once Strapi has instantiated its routers), with the REST prefix.
+ * (once Strapi has instantiated its routers), with the REST prefix; then `rootRoutes`, the
+ * registered routes served outside the content API (the reader pages), whose paths are whole.
  */
-export const findCacheableRoutes = (strapi: Core.Strapi): CompiledRoute[] => {
+export const findCacheableRoutes = (
+  strapi: Core.Strapi,
+  rootRoutes: readonly RouteLike[] = [],
+): CompiledRoute[] => {
   const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
   const found: CompiledRoute[] = [];
+  for (const route of rootRoutes) {
+    const config = cacheableConfig(route);
+    if (config && route.method === 'GET' && route.path)
+      found.push(compiled(route, config, route.path));
+  }
   for (const api of Object.values(strapi.apis)) {
     const routers = (api as { routes?: Record<string, unknown> }).routes ?? {};
     for (const router of Object.values(routers)) {
@@ -84,14 +102,7 @@ export const findCacheableRoutes = (strapi: Core.Strapi): CompiledRoute[] => {
       for (const route of routes) {
         const config = cacheableConfig(route);
         if (!config || route.method !== 'GET' || !route.path) continue;
-        const path = `${prefix}${routerPrefix}${route.path}`;
-        found.push({
-          list: config.list,
-          ttlSeconds: config.ttlSeconds,
-          query: config.query ?? CONTENT_API_QUERY_KEYS,
-          path,
-          matches: compilePath(path),
-        });
+        found.push(compiled(route, config, `${prefix}${routerPrefix}${route.path}`));
       }
     }
   }

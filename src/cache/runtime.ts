@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { RESPONSE_CACHE } from '../constants';
 import { invalidationOf } from './bus';
-import { type CompiledRoute, findCacheableRoutes } from './routes';
+import { type CompiledRoute, findCacheableRoutes, type RouteLike } from './routes';
 import { type CacheSettings, readCacheSettings } from './settings';
 import { createSharedLayer, type SharedLayer } from './shared';
 import { type CachedAnswer, createResponseStore, type ResponseStore } from './store';
@@ -15,6 +15,11 @@ export interface ResponseCache {
   shared: SharedLayer | undefined;
   /** The registered route `path` belongs to, if any (routes found on first use). */
   routeFor(path: string): CompiledRoute | undefined;
+  /**
+   * Routes served outside the content API (`strapi.server.routes`, e.g. the reader pages), which
+   * the walk of `strapi.apis` cannot see; those listing `cacheable(...)` are cached. In `register`.
+   */
+  addRootRoutes(routes: readonly RouteLike[]): void;
   /** Loads under way, by key: concurrent misses wait for the first one's answer. */
   inflight: Map<string, Promise<CachedAnswer | undefined>>;
   /** How many times a miss ran the downstream (coalesced followers excluded); for tests. */
@@ -33,6 +38,7 @@ export const createResponseCache = (
   shared?: SharedLayer,
 ): ResponseCache => {
   let routes: CompiledRoute[] | undefined;
+  const rootRoutes: RouteLike[] = [];
   let clock = Date.now;
   const now = () => clock();
   return {
@@ -40,8 +46,12 @@ export const createResponseCache = (
     store: createResponseStore({ maxBytes: settings.maxBytes, now }),
     shared,
     routeFor(path) {
-      routes ??= findCacheableRoutes(strapi);
+      routes ??= findCacheableRoutes(strapi, rootRoutes);
       return routes.find((route) => route.matches(path));
+    },
+    addRootRoutes(added) {
+      rootRoutes.push(...added);
+      routes = undefined;
     },
     inflight: new Map(),
     loads: 0,

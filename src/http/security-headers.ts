@@ -28,14 +28,15 @@ const diffHeaders = (
  * GraphQL playground's pages, the admin panel in development). So this wraps Strapi's own
  * middleware: a GET outside the REST prefix goes through it as before, every other request gets
  * the headers Strapi's middleware set on the first such request, replayed (nothing is copied from
- * Strapi's configuration). With the GraphQL plugin (whose endpoint could be anywhere) nothing is
- * replayed. Registered in `register()`, through the middleware registry's own `extend`.
+ * Strapi's configuration). The GraphQL endpoint (`/graphql`, outside the REST prefix) is such a
+ * GET path; its POSTs get no special case from Strapi. Registered in `register()`, through the
+ * middleware registry's own `extend`.
  */
 export const replaySecurityHeaders =
   (factory: Core.MiddlewareFactory): Core.MiddlewareFactory =>
   (config, { strapi }) => {
     const security = factory(config, { strapi });
-    if (!security || strapi.plugin('graphql')) return security;
+    if (!security) return security;
     const prefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
     let recorded: Recorded | undefined;
 

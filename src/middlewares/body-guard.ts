@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { GRAPHQL_ENDPOINT } from '../constants';
 import { errorName } from '../http/client-errors';
 
 /**
@@ -18,6 +19,12 @@ const takesUploads = (path: string): boolean =>
 
 /** What the content API reads from a body: JSON, a form, or text (`navigator.sendBeacon`). */
 const API_BODY_TYPES = ['json', '+json', 'urlencoded', 'text/plain'];
+
+/** A JSON body, or none: all `/graphql` reads (its own parser takes JSON only). */
+const readableByGraphql = (ctx: Context): boolean => {
+  if (!ctx.get('Content-Type')) return !(Number(ctx.get('Content-Length')) > 0);
+  return ctx.request.is(['json', '+json']) !== false;
+};
 
 /**
  * Whether the API can read the request's body: none at all (an empty POST, as `sendBeacon` and
@@ -49,7 +56,9 @@ const uploadedFiles = (ctx: Context): UploadedFile[] => {
  * and remove only the field `files` afterwards:
  * - a multipart body outside the upload routes, and under `/api` a body of a type the API does
  *   not read (XML, octet-stream...), is refused with a 415 before a byte of it is read;
- * - a request whose body was not parsed gets an empty one (controllers read `ctx.request.body`);
+ * - `/graphql` takes a JSON body or none (415 otherwise), parsed by the GraphQL plugin;
+ * - any other request whose body was not parsed gets an empty one (controllers read
+ *   `ctx.request.body`);
  * - at the end of the request, every temp file of a multipart body is removed, whatever its field
  *   name and however the request ended.
  */
@@ -63,7 +72,16 @@ const bodyGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
       refuse(ctx, `Unsupported Content-Type ${ctx.get('Content-Type') || '(none)'}: send JSON`);
       return;
     }
-    (ctx.request as { body?: unknown }).body = {};
+    if (ctx.path === GRAPHQL_ENDPOINT) {
+      if (!readableByGraphql(ctx)) {
+        refuse(ctx, `Unsupported Content-Type ${ctx.get('Content-Type')}: send JSON`);
+        return;
+      }
+      // Left unset: the GraphQL plugin's own JSON parser (size-limited) reads it, and skips a
+      // request whose body is already set.
+    } else {
+      (ctx.request as { body?: unknown }).body = {};
+    }
     try {
       await next();
     } finally {

@@ -15,6 +15,7 @@ import { slugMiddleware } from './slug-middleware';
 
 export { useSlugGeneratorInAdmin } from './admin-slug-generator';
 export { registerNewsroomConditions } from './conditions';
+export { scopePublishedRead } from './published-reads';
 export { readingTimeMinutes } from './reading-time';
 export { publishDueArticles } from './scheduler';
 export { toSlug, uniqueSlug } from './slug';

@@ -156,6 +156,13 @@ const scopeQuery = (strapi: Core.Strapi, uid: UID.Schema, query: Query, prefix: 
   return scoped;
 };
 
+/**
+ * `scopeQuery` for a read no Document Service middleware sees (GraphQL's relation resolvers, which
+ * load with `strapi.db.query().load()`): its `filters` scoped, a draft-decided `sort` refused.
+ */
+export const scopePublishedRead = (strapi: Core.Strapi, uid: UID.Schema, query: Query): Query =>
+  scopeQuery(strapi, uid, query, '');
+
 const isAdminRequest = (strapi: Core.Strapi): boolean =>
   (
     strapi.requestContext.get() as

@@ -20,7 +20,9 @@ export const READER_ACTIONS: readonly string[] = [
 ];
 
 const READER_ROLES = ['public', 'authenticated'] as const;
-const OWN_API_PREFIXES = [ARTICLE_UID, SECTION_UID, AUTHOR_UID, SITE_SETTING_UID].map((uid) => `${uid}.`);
+const OWN_API_PREFIXES = [ARTICLE_UID, SECTION_UID, AUTHOR_UID, SITE_SETTING_UID].map(
+  (uid) => `${uid}.`,
+);
 
 /**
  * Grants readers exactly {@link READER_ACTIONS} on the newsroom's types, at every boot: missing

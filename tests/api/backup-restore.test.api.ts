@@ -2,7 +2,7 @@
  * `npm run backup` then `npm run restore` into a fresh database (both run as child processes
  * against the compiled app, as an operator runs them) bring back everything readers and the
  * rankings depend on: articles, their section, their authors in order, view totals, views per
- * day and the redirects of renamed slugs. Both refuse to overwrite without `--force`.
+ * day, the redirects of renamed slugs and the revision history. Both refuse to overwrite without `--force`.
  */
 
 import { execFile } from 'node:child_process';
@@ -59,6 +59,9 @@ const snapshot = async (knex: Knex) => ({
   totals: await knex('article_views').select('*').orderBy('document_id'),
   daily: await knex('article_views_daily').select('*').orderBy(['document_id', 'day']),
   redirects: await knex('article_slug_history').select('slug', 'document_id').orderBy('slug'),
+  revisions: await knex('revisions')
+    .select('document_id', 'article_document_id', 'action', 'path', 'actor', 'at', 'snapshot')
+    .orderBy('document_id'),
 });
 
 describeWithDatabase('a backup restored into a fresh database', () => {
@@ -101,7 +104,7 @@ describeWithDatabase('a backup restored into a fresh database', () => {
   });
 
   // Two Strapi boots (export, import) in child processes: minutes on a busy machine.
-  it('holds the same articles, relations, authors in order, totals, days and redirects', async () => {
+  it('holds the same articles, relations, authors in order, totals, days, redirects and revisions', async () => {
     const backup = await ops(app.db, ['backup', '--file', file()]);
     expect(backup).toMatchObject({ code: 0 });
     const restore = await ops(fresh, ['restore', '--file', file()]);
@@ -114,6 +117,7 @@ describeWithDatabase('a backup restored into a fresh database', () => {
       expect(before.authors.filter((row) => row.author !== 'Ada').length).toBeGreaterThan(0);
       expect(before.daily.length).toBeGreaterThanOrEqual(3);
       expect(before.redirects.length).toBe(1);
+      expect(before.revisions.length).toBeGreaterThanOrEqual(5);
       expect(await snapshot(target)).toEqual(before);
     } finally {
       await source.destroy();

@@ -1,12 +1,13 @@
 /**
  * No request, however malformed, gets a 5xx or hangs: a generated suite of hostile requests
  * (fast-check, fixed seed) over every content-API route the router lists, every method, odd
- * headers, bodies and query shapes, plus the known cases written out by hand. Every answer is
+ * headers, bodies and query shapes, plus the known cases written out by hand (`/graphql`'s too). Every answer is
  * under 500, every 4xx under `/api` is in Strapi's JSON error shape, and none takes over 5 s.
  */
 
 import { mapLimit } from '../helpers/concurrency';
 import { createArticle, createAuthor, createSection } from '../helpers/fixtures';
+import { GRAPHQL_HOSTILE } from '../helpers/graphql-hostile';
 import { generateRequests, type HostileRequest, publicRoutes, send } from '../helpers/hostile';
 import { describeWithDatabase } from '../helpers/services';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
@@ -50,6 +51,7 @@ const knownCases = (documentId: string): HostileRequest[] => {
       'application/json',
       JSON.stringify({ email: READER_EMAIL }),
     ),
+    ...GRAPHQL_HOSTILE.map((item) => item.request),
   ];
 };
 

@@ -49,3 +49,12 @@ export const fillArticle = async (page: Page, input: ArticleInput): Promise<void
 /** The edit view's document action `name` ("Save", "Publish"), a button. */
 export const documentAction = (page: Page, name: string) =>
   page.getByRole('button', { name, exact: true });
+
+/** Closes the notifications ("Saved document", "Published document") that cover the title. */
+export const dismissNotifications = async (page: Page): Promise<void> => {
+  const close = page.getByRole('button', { name: 'Close', exact: true });
+  for (const button of await close.all()) {
+    if (await button.isVisible()) await button.click();
+  }
+  await close.first().waitFor({ state: 'hidden' });
+};

@@ -9,7 +9,13 @@ import type { Browser } from 'playwright-core';
 
 import fixture from '../../database/seed/nato-report.json';
 import { ARTICLE_UID } from '../../src/constants';
-import { closeBanner, documentAction, fillArticle, openNewArticle } from './admin-forms';
+import {
+  closeBanner,
+  dismissNotifications,
+  documentAction,
+  fillArticle,
+  openNewArticle,
+} from './admin-forms';
 import {
   createStaffUser,
   describeWithAdminPanel,
@@ -69,6 +75,7 @@ describeWithAdminPanel('publishing from the admin panel', () => {
     await documentAction(page, 'Publish').click();
     await page.getByText('Published document').first().waitFor();
     await page.getByText('All time').waitFor();
+    await dismissNotifications(page);
     await page.setViewportSize(TALL);
     await screenshot(page, 'admin-edit-view');
 

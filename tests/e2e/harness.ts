@@ -9,6 +9,9 @@
  * and under `CI=true` they fail instead.
  */
 
+// Functions given to page.evaluate() run in the browser: the tests' type-check needs its DOM types.
+/// <reference lib="dom" />
+
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';

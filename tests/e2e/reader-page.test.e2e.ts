@@ -31,13 +31,6 @@ const DESKTOP = { width: 1280, height: 900 };
 const horizontalOverflow = (page: Page): Promise<number> =>
   page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
 
-/** The browser's `navigator`, typed for what these tests ask of it (tests compile without DOM types). */
-interface BrowserNavigator {
-  share?: unknown;
-  clipboard: { readText(): Promise<string> };
-}
-type InBrowser = { navigator: BrowserNavigator };
-
 const text = async (page: Page, testId: string): Promise<string> =>
   ((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -127,7 +120,10 @@ describeWithChromium('the reference report in a browser', () => {
         return {
           text: (item.textContent ?? '').trim(),
           href: link?.getAttribute('href') ?? null,
-          current: item.querySelector('[aria-current="page"]') !== null,
+          // On the item itself or on an element inside it.
+          current:
+            item.matches('[aria-current="page"]') ||
+            item.querySelector('[aria-current="page"]') !== null,
         };
       }),
     );
@@ -247,14 +243,10 @@ describeWithChromium('the reference report in a browser', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: run.baseUrl,
     });
-    const webShare = await page.evaluate(
-      () => typeof (globalThis as unknown as InBrowser).navigator.share === 'function',
-    );
+    const webShare = await page.evaluate(() => typeof navigator.share === 'function');
     await page.getByTestId('share').click();
     if (!webShare) {
-      const copied = await page.evaluate(() =>
-        (globalThis as unknown as InBrowser).navigator.clipboard.readText(),
-      );
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toContain(`/news/${REFERENCE_SLUG}`);
     }
     expect(consoleErrors).toEqual([]);

@@ -538,6 +538,67 @@ export interface ApiPublicationLogPublicationLog extends Struct.CollectionTypeSc
   };
 }
 
+export interface ApiRevisionRevision extends Struct.CollectionTypeSchema {
+  collectionName: 'revisions';
+  info: {
+    description: 'An article as it was after one change: who, when, which path, which action. Written by the server only (src/revisions).';
+    displayName: 'Revision';
+    pluralName: 'revisions';
+    singularName: 'revision';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    graphql: {
+      enabled: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      ['create', 'update', 'publish', 'unpublish', 'discardDraft', 'delete']
+    > &
+      Schema.Attribute.Required;
+    actor: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    actorId: Schema.Attribute.Integer;
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    articleTitle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::revision.revision'> &
+      Schema.Attribute.Private;
+    path: Schema.Attribute.Enumeration<
+      ['admin', 'api-token', 'api-user', 'scheduler', 'seed', 'restore', 'system']
+    > &
+      Schema.Attribute.Required;
+    published: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    restoredFrom: Schema.Attribute.Integer;
+    snapshot: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiSectionSection extends Struct.CollectionTypeSchema {
   collectionName: 'sections';
   info: {
@@ -1064,6 +1125,7 @@ declare module '@strapi/strapi' {
       'api::article.article': ApiArticleArticle;
       'api::author.author': ApiAuthorAuthor;
       'api::publication-log.publication-log': ApiPublicationLogPublicationLog;
+      'api::revision.revision': ApiRevisionRevision;
       'api::section.section': ApiSectionSection;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;
       'plugin::content-releases.release': PluginContentReleasesRelease;

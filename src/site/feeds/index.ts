@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { responseCacheOf } from '../../cache';
 import { wholeNumberVariable } from '../../env-values';
 import { feedRoutes } from './routes';
 import { createFeedsService, type FeedsService } from './service';
@@ -33,5 +34,7 @@ export const feedsOf = (strapi: Core.Strapi): FeedsService => strapi.get(FEEDS_S
 export const registerFeeds = (strapi: Core.Strapi): void => {
   const urlsPerFile = readUrlsPerFile(process.env[URLS_PER_FILE_VARIABLE]);
   strapi.add(FEEDS_SERVICE, () => createFeedsService(strapi, { urlsPerFile }));
-  strapi.server.routes(feedRoutes(() => feedsOf(strapi)));
+  const routes = feedRoutes(() => feedsOf(strapi));
+  strapi.server.routes(routes);
+  responseCacheOf(strapi).addRootRoutes(routes);
 };

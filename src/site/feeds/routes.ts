@@ -32,10 +32,9 @@ const scopedFeed =
  * called, so tests may swap its clock.
  */
 export const feedRoutes = (feeds: () => FeedsService): Core.RouteInput[] => {
-  // Registered with the response cache as its routes are (no query read; `articles` is purged by
-  // any article, section or author write, `site-settings` writes purge everything). The cache
-  // walks content-API routes only for now: until it also walks root routes, these answers carry
-  // their own Cache-Control and ETag (./http.ts) and the marker does nothing.
+  // Registered with the response cache (`registerFeeds` hands these routes to it): no query is
+  // read; `articles` is purged by any article, section or author write, and a site-settings write
+  // purges everything. With the cache off, the answers still carry Cache-Control and an ETag.
   const route = (
     path: string,
     handler: Handler,

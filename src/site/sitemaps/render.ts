@@ -21,8 +21,25 @@ export const pageUrl = (publicUrl: string, kind: SitemapKind, slug: string): str
 
 const iso = (value: string | Date) => new Date(value).toISOString();
 
-const written = async (stream: SitemapStream | SitemapIndexStream, items: unknown[]) =>
-  (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+
+/**
+ * `sitemap` refuses to write an empty file (`EmptySitemap`), but a newsroom with nothing published
+ * yet (or no news in 48 hours) has a valid, empty `<urlset>` to answer.
+ */
+const emptyUrlSet = (news: boolean): string =>
+  `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}"${news ? ` xmlns:news="${NEWS_NS}"` : ''}></urlset>`;
+
+const written = async (
+  stream: SitemapStream | SitemapIndexStream,
+  items: unknown[],
+  { news = false }: { news?: boolean } = {},
+) =>
+  items.length === 0
+    ? emptyUrlSet(news)
+    : (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 
 /** A `<urlset>` of pages with their `lastmod`, written by `sitemap` (which escapes the text). */
 export const renderUrlSet = (
@@ -83,4 +100,5 @@ export const renderNewsSitemap = (
         title: article.title,
       },
     })),
+    { news: true },
   );

@@ -28,7 +28,7 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
     // A slug no article could have is not looked up (PostgreSQL refuses some bytes, such as NUL).
     if (!SLUG_PATTERN.test(slug))
       return ctx.notFound(`No published article has the slug "${slug}"`);
-    const page = await strapi.service(ARTICLE_UID).findPageBySlug(slug);
+    const page = await strapi.service(ARTICLE_UID).findPageBySlug(slug, ctx.state.auth);
     if (!page) {
       // A slug the article had before it was renamed: send the reader to the current one.
       const current = await currentSlugFor(strapi, slug);
@@ -39,10 +39,8 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
       ctx.body = { data: null, meta: { redirect: { slug: current } } };
       return ctx.body;
     }
-    const data = await strapi.contentAPI.sanitize.output(page, strapi.contentType(ARTICLE_UID), {
-      auth: ctx.state.auth,
-    });
-    return { data, meta: {} };
+    // Sanitized as it was read: only public fields, and relations the caller may `find`.
+    return { data: page, meta: {} };
   },
 
   /** `GET /articles/:documentId/preview`: a draft's page payload (preview secret or API token). */
@@ -52,9 +50,8 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
       ? await strapi.service(ARTICLE_UID).findDraftPage(documentId)
       : null;
     if (!page) return ctx.notFound('No article has this document id');
-    // Private fields (an author's email) stay out of previews too.
-    const data = await strapi.contentAPI.sanitize.output(page, strapi.contentType(ARTICLE_UID));
-    return { data, meta: { status: 'draft' } };
+    // Read with public fields only: private ones (an author's email) stay out of previews too.
+    return { data: page, meta: { status: 'draft' } };
   },
 
   /** `GET /articles/most-read?period=&section=&limit=`: the most read published articles. */

@@ -1,71 +1,16 @@
-import { type Core, factories } from '@strapi/strapi';
+import { factories } from '@strapi/strapi';
 
 import { ARTICLE_UID, SECTION_UID } from '../../../constants';
-import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
 import { type MostReadQuery, viewsOf } from '../../../views';
-
-export interface Crumb {
-  name: string;
-  slug: string;
-  /** The section's, so that a cache holding the page can be purged when the section changes. */
-  documentId: string;
-}
+import { loadPage } from '../page/loader';
 
 type WithDocumentId = { documentId: string };
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
-/** The sections table and its parent links, as Strapi named them (read from its metadata). */
-const sectionTables = (strapi: Core.Strapi) => {
-  const section = strapi.db.metadata.get(SECTION_UID);
-  const { joinTable } = section.attributes.parent as unknown as { joinTable: JoinTable };
-  return {
-    sections: section.tableName,
-    parentLink: {
-      table: joinTable.name,
-      child: joinTable.joinColumn.name,
-      parent: joinTable.inverseJoinColumn.name,
-    },
-  };
-};
 
 export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
   /** Adds each article's `views`, all fetched in one query. */
   async withViews<T extends WithDocumentId>(articles: T[]): Promise<Array<T & { views: number }>> {
     const totals = await viewsOf(strapi).totals(articles.map((article) => article.documentId));
     return articles.map((article) => ({ ...article, views: totals.get(article.documentId) ?? 0 }));
-  },
-
-  /**
-   * The sections from the top one down to `sectionDocumentId`'s, for the page's breadcrumb: one
-   * recursive query up the parent links, whatever the depth (bounded by {@link MAX_SECTION_DEPTH}).
-   */
-  async breadcrumb(sectionDocumentId: string | undefined): Promise<Crumb[]> {
-    if (!sectionDocumentId) return [];
-    const knex = strapi.db.connection;
-    const { sections, parentLink } = sectionTables(strapi);
-    const rows: Array<{ document_id: string; name: string; slug: string }> = await knex
-      .withRecursive('chain', ['id', 'depth'], (chain) => {
-        chain
-          .select('id', knex.raw('0'))
-          .from(sections)
-          .where('document_id', sectionDocumentId)
-          .unionAll((up) => {
-            up.select(`${parentLink.table}.${parentLink.parent}`, knex.raw('chain.depth + 1'))
-              .from('chain')
-              .join(parentLink.table, `${parentLink.table}.${parentLink.child}`, 'chain.id')
-              .where('chain.depth', '<', MAX_SECTION_DEPTH);
-          });
-      })
-      .select(`${sections}.document_id`, `${sections}.name`, `${sections}.slug`)
-      .from('chain')
-      .join(sections, `${sections}.id`, 'chain.id')
-      .orderBy('chain.depth', 'desc');
-    return rows.map((row) => ({ name: row.name, slug: row.slug, documentId: row.document_id }));
   },
 
   /**
@@ -78,37 +23,16 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
     return viewsOf(strapi).ranking({ period, limit, sectionIds });
   },
 
-  /** One published article with its section, authors, cover, SEO, views and breadcrumb. */
-  findPageBySlug(slug: string) {
-    return this.findPage({ slug }, 'published');
+  /**
+   * One published article's page payload, sanitized for `auth` (`ctx.state.auth`): its section,
+   * authors, cover, SEO, views and breadcrumb, in a fixed number of plain queries.
+   */
+  findPageBySlug(slug: string, auth?: unknown) {
+    return loadPage(strapi, { slug }, 'published', { auth });
   },
 
-  /** The page payload of an article's draft, for previews. */
+  /** The page payload of an article's draft, for previews (private fields left out too). */
   findDraftPage(documentId: string) {
-    return this.findPage({ documentId }, 'draft');
-  },
-
-  async findPage(
-    filters: { slug: string } | { documentId: string },
-    status: 'draft' | 'published',
-  ) {
-    const article = await strapi.documents(ARTICLE_UID).findFirst({
-      filters,
-      status,
-      // Everything the article page shows.
-      populate: {
-        section: { fields: ['name', 'slug', 'description'] },
-        authors: { fields: ['name', 'slug', 'jobTitle', 'bio'], populate: { avatar: true } },
-        cover: true,
-        seo: { populate: { ogImage: true } },
-      },
-    });
-    if (!article) return null;
-    const section = (article as { section?: WithDocumentId | null }).section;
-    const [[withViews], breadcrumb] = await Promise.all([
-      this.withViews([article]),
-      this.breadcrumb(section?.documentId),
-    ]);
-    return { ...withViews, breadcrumb };
+    return loadPage(strapi, { documentId }, 'draft');
   },
 }));
