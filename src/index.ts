@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { registerDeskAdminRoutes } from './admin-panel';
 import { availabilityOf, registerAvailability } from './availability';
 import {
   cachePurgeMiddleware,
@@ -42,6 +43,7 @@ export default {
     registerPublishingMiddlewares(strapi);
     await registerNewsroomConditions(strapi);
     registerViewsAdminRoutes(strapi);
+    registerDeskAdminRoutes(strapi);
     strapi.documents.use(viewsCacheMiddleware(strapi));
     registerGraphql(strapi);
   },

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { withoutAuthorLockedFields } from '../admin-panel/field-locks';
 import { ARTICLE_UID, AUTHOR_UID, PUBLICATION_LOG_UID, SECTION_UID, TAG_UID } from '../constants';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../publishing/actor';
 import { OWN_UNPUBLISHED_DRAFT } from '../publishing/conditions';
@@ -32,6 +33,8 @@ interface Grant {
   action: string;
   subject?: string;
   conditions?: string[];
+  /** Only some of the subject's fields (all of them when absent). */
+  fields?: (all: string[]) => string[];
 }
 
 /** What each newsroom role may do (docs/roles.md says the same in words). */
@@ -48,9 +51,15 @@ export const ROLE_GRANTS: Record<typeof EDITOR_ROLE | typeof AUTHOR_ROLE, Grant[
     ...MANAGED_PLUGIN_ACTIONS.map((action) => ({ action })),
   ],
   [AUTHOR_ROLE]: [
-    { action: `${CM}.create`, subject: ARTICLE_UID },
+    // Editors' decisions and derived fields are read-only for Authors (src/admin-panel/field-locks.ts).
+    { action: `${CM}.create`, subject: ARTICLE_UID, fields: withoutAuthorLockedFields },
     { action: `${CM}.read`, subject: ARTICLE_UID },
-    { action: `${CM}.update`, subject: ARTICLE_UID, conditions: [OWN_UNPUBLISHED_DRAFT] },
+    {
+      action: `${CM}.update`,
+      subject: ARTICLE_UID,
+      conditions: [OWN_UNPUBLISHED_DRAFT],
+      fields: withoutAuthorLockedFields,
+    },
     { action: `${CM}.delete`, subject: ARTICLE_UID, conditions: [OWN_UNPUBLISHED_DRAFT] },
     { action: `${CM}.read`, subject: SECTION_UID },
     { action: `${CM}.read`, subject: AUTHOR_UID },
@@ -122,12 +131,18 @@ export const setNewsroomRoles = async (strapi: Core.Strapi): Promise<void> => {
     const kept = (await permissions.findMany({ where: { role: { id: role.id } } })).filter(
       (permission) => !isManaged(permission),
     );
-    const wanted: Permission[] = grants.map(({ action, subject, conditions = [] }) => ({
-      action,
-      subject: subject ?? null,
-      properties: subject ? (fieldsOf(action, subject) ?? {}) : {},
-      conditions,
-    }));
+    const wanted: Permission[] = grants.map(({ action, subject, conditions = [], fields }) => {
+      const properties = subject ? (fieldsOf(action, subject) ?? {}) : {};
+      return {
+        action,
+        subject: subject ?? null,
+        properties:
+          fields && properties.fields
+            ? { ...properties, fields: fields(properties.fields) }
+            : properties,
+        conditions,
+      };
+    });
     await roles.assignPermissions(role.id, [...kept, ...wanted]);
   }
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { viewsOf } from '../views';
-import { lockDerivedFieldsInAdmin } from './admin-layout';
+import { applyAdminLayouts } from './admin-layout';
 import { setNewsroomRoles } from './admin-roles';
 import { prepareBenchRoutes } from './bench-routes';
 import { seedExampleContentIfEmpty } from './example-content';
@@ -17,7 +17,7 @@ const STEPS: Array<[name: string, step: (strapi: Core.Strapi) => Promise<void>]>
   ['reader permissions', setReaderPermissions],
   ['public registration (PUBLIC_REGISTRATION)', (strapi) => setPublicRegistration(strapi)],
   ['admin roles', setNewsroomRoles],
-  ['admin layout', lockDerivedFieldsInAdmin],
+  ['admin layout (labels, hints, list columns)', applyAdminLayouts],
   ['first admin', (strapi) => createFirstAdmin(strapi)],
   ['example content', (strapi) => seedExampleContentIfEmpty(strapi)],
   ['view counter', async (strapi) => viewsOf(strapi).start()],

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors, z } from '@strapi/utils';
 import type { Context } from 'koa';
 
 import { ARTICLE_UID, DOCUMENT_ID_PATTERN } from '../constants';
@@ -19,6 +19,23 @@ const assertMayReadArticles = (ctx: Context): void => {
   if (!ability?.can(READ_ARTICLES, ARTICLE_UID)) {
     throw new errors.ForbiddenError('Your role may not read articles');
   }
+};
+
+/** Most ids one `/totals` call takes: the content manager's largest page of rows. */
+export const TOTALS_MAX_IDS = 100;
+const TOTALS_ERROR = `documentIds must be 1 to ${TOTALS_MAX_IDS} document ids, comma-separated`;
+
+/** `?documentIds=a,b,c` of `/totals`: the rows of one page of the article list. */
+const totalsQuery = {
+  documentIds: z
+    .string({ error: TOTALS_ERROR })
+    .transform((value) => [...new Set(value.split(','))])
+    .pipe(
+      z
+        .array(z.string().regex(DOCUMENT_ID_PATTERN, { error: TOTALS_ERROR }))
+        .min(1, { error: TOTALS_ERROR })
+        .max(TOTALS_MAX_IDS, { error: TOTALS_ERROR }),
+    ),
 };
 
 const adminRoute = { policies: ['admin::isAuthenticatedAdmin'] };
@@ -45,6 +62,22 @@ export const registerViewsAdminRoutes = (strapi: Core.Strapi): void => {
           const ranked = await strapi.service(ARTICLE_UID).mostRead(query);
           if (!ranked) throw new errors.NotFoundError(`No section has the slug "${query.section}"`);
           ctx.body = { data: ranked };
+        },
+        config: adminRoute,
+        info,
+      },
+      {
+        // The article list's "Views" column: one request per page of rows, one query.
+        method: 'GET',
+        path: '/totals',
+        request: { query: totalsQuery },
+        handler: async (ctx: Context) => {
+          assertMayReadArticles(ctx);
+          const { documentIds } = parseQuery(ctx, totalsQuery);
+          const totals = await viewsOf(strapi).totals(documentIds);
+          ctx.body = {
+            data: Object.fromEntries(documentIds.map((id) => [id, totals.get(id) ?? 0])),
+          };
         },
         config: adminRoute,
         info,
