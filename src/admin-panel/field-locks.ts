@@ -17,7 +17,7 @@ export const AUTHOR_READ_ONLY_FIELDS = [
 /** The read-only fields an Author's change to is refused rather than silently dropped. */
 export const EDITOR_DECISIONS: Record<string, string> = {
   scheduledAt: 'schedule publication',
-  breaking: 'mark an article as breaking news',
+  breaking: 'flag breaking news',
   breakingUntil: 'set how long an article stays breaking news',
 };
 
