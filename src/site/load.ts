@@ -50,7 +50,7 @@ export const loadPreview = async (
   const page =
     status === 'draft'
       ? await service.findDraftPage(documentId)
-      : await service.findPage({ documentId }, 'published');
+      : await service.findPublishedPage(documentId);
   return page ? sanitize(strapi, ARTICLE_UID, page) : null;
 };
 

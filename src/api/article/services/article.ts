@@ -84,6 +84,11 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
     return loadPage(strapi, { slug }, 'published', { auth });
   },
 
+  /** The published page payload by document id (a preview link that asks for the published version). */
+  findPublishedPage(documentId: string) {
+    return loadPage(strapi, { documentId }, 'published');
+  },
+
   /** The page payload of an article's draft, for previews (private fields left out too). */
   findDraftPage(documentId: string) {
     return loadPage(strapi, { documentId }, 'draft');
