@@ -16,3 +16,17 @@ export const wholeNumberVariable = (variable: string, min = 0, hint = '') =>
     .refine((value) => value >= min, {
       error: `${variable} must be a whole number of ${min} or more.${hint}`,
     });
+
+/** An environment variable holding `true` or `false` (any case, spaces around allowed). */
+export const booleanVariable = (variable: string) =>
+  z
+    .unknown()
+    .transform((value) =>
+      String(value ?? '')
+        .trim()
+        .toLowerCase(),
+    )
+    .refine((text) => text === 'true' || text === 'false', {
+      error: (issue) => `${variable} must be "true" or "false", not "${String(issue.input)}".`,
+    })
+    .transform((text) => text === 'true');

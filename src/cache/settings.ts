@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from '@strapi/utils';
 
-import { wholeNumberVariable } from '../env-values';
+import { booleanVariable, wholeNumberVariable } from '../env-values';
 
 /**
  * The response cache's settings: each one's environment variable and default, written once.
@@ -35,18 +35,7 @@ export const cacheConfigFromEnv = (env: (name: string, fallback: string) => stri
 const wholeNumber = wholeNumberVariable;
 
 const settingsSchema = z.object({
-  enabled: z
-    .unknown()
-    .transform((value) =>
-      String(value ?? '')
-        .trim()
-        .toLowerCase(),
-    )
-    .refine((text) => text === 'true' || text === 'false', {
-      error: (issue) =>
-        `${CACHE_VARIABLES.enabled.variable} must be "true" or "false", not "${String(issue.input)}".`,
-    })
-    .transform((text) => text === 'true'),
+  enabled: booleanVariable(CACHE_VARIABLES.enabled.variable),
   // Below 1 MiB a single article page could not be held.
   maxBytes: wholeNumber(CACHE_VARIABLES.maxBytes.variable, 1024 * 1024),
   ttlSeconds: wholeNumber(CACHE_VARIABLES.ttlSeconds.variable, 1),

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from '@strapi/utils';
 
-import { wholeNumberVariable } from '../env-values';
+import { booleanVariable, wholeNumberVariable } from '../env-values';
 
 /**
  * The revision history's settings: each one's environment variable and default, written once.
@@ -32,18 +32,7 @@ export const revisionConfigFromEnv = (
   ) as RevisionConfig;
 
 const settingsSchema = z.object({
-  enabled: z
-    .unknown()
-    .transform((value) =>
-      String(value ?? '')
-        .trim()
-        .toLowerCase(),
-    )
-    .refine((text) => text === 'true' || text === 'false', {
-      error: (issue) =>
-        `${REVISION_VARIABLES.enabled.variable} must be "true" or "false", not "${String(issue.input)}".`,
-    })
-    .transform((text) => text === 'true'),
+  enabled: booleanVariable(REVISION_VARIABLES.enabled.variable),
   // One kept revision at least: the current state is always restorable.
   maxPerArticle: wholeNumberVariable(REVISION_VARIABLES.maxPerArticle.variable, 1),
   maxAgeDays: wholeNumberVariable(REVISION_VARIABLES.maxAgeDays.variable, 1),

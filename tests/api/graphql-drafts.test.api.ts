@@ -31,11 +31,7 @@ describeWithDatabase('GraphQL drafts, for readers', () => {
     app = await bootStrapi();
     content = await createPublicContent(app);
     await readers.signUp();
-    const login = await app
-      .request()
-      .post('/api/auth/local')
-      .send({ identifier: 'reader@newsroom.test', password: 'Reader-Passw0rd' });
-    readerJwt = login.body.jwt as string;
+    readerJwt = readers.jwt();
   });
   afterAll(stopStrapi);
 

@@ -29,11 +29,7 @@ describeWithDatabase('GraphQL permissions', () => {
     app = await bootStrapi();
     await createPublicContent(app);
     await readers.signUp();
-    const login = await app
-      .request()
-      .post('/api/auth/local')
-      .send({ identifier: 'reader@newsroom.test', password: 'Reader-Passw0rd' });
-    readerJwt = login.body.jwt as string;
+    readerJwt = readers.jwt();
   });
   afterAll(stopStrapi);
 

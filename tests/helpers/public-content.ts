@@ -66,6 +66,8 @@ export const publicReaders = (app: () => TestApp) => {
     anonymous,
     authenticated,
     all: [anonymous, authenticated],
+    /** The logged-in reader's JWT (once `signUp()` has run). */
+    jwt: () => jwt,
     /** `GET url` as `reader`. */
     get: (reader: Reader, url: string) => reader.auth(app().request().get(url)),
     /**
