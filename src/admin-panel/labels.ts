@@ -4,6 +4,7 @@ import {
   PUBLICATION_LOG_UID,
   SECTION_UID,
   SITE_SETTING_UID,
+  TAG_UID,
 } from '../constants';
 
 /** A field's label and hint in the admin, and whether its edit view may change it. */
@@ -29,7 +30,7 @@ export interface TypeLayout {
 
 /**
  * The words an editor reads in the admin, for every field of the newsroom's types (and for the
- * fields other parts of the desk add: corrections, tags, related articles, breaking news; a field
+ * fields other parts of the desk add: notes to readers (corrections), tags, related articles, breaking news; a field
  * a type lacks is skipped). Applied by the boot step `admin layout` (src/setup/admin-layout.ts).
  */
 export const ADMIN_LAYOUTS: TypeLayout[] = [
@@ -86,7 +87,7 @@ export const ADMIN_LAYOUTS: TypeLayout[] = [
         label: 'Search and social',
         hint: 'What search engines and social cards show; the headline and standfirst are used when empty.',
       },
-      corrections: {
+      notes: {
         label: 'Corrections and updates',
         hint: 'Dated notes shown under the article. Editors only once it is published.',
       },
@@ -207,6 +208,28 @@ export const ADMIN_LAYOUTS: TypeLayout[] = [
       defaultSocialImage: {
         label: 'Default social image',
         hint: 'Used by social cards when an article has no picture.',
+      },
+      updatedAt: { label: 'Last update' },
+    },
+  },
+  {
+    uid: TAG_UID,
+    mainField: 'name',
+    list: ['name', 'slug', 'updatedAt'],
+    relationMainFields: { articles: 'title' },
+    fields: {
+      name: { label: 'Name', hint: 'The topic as readers see it (Elections, Climate...). Unique.' },
+      slug: {
+        label: 'Web address (slug)',
+        hint: 'The end of the tag page’s address: /api/tags/slug/<slug>. Made from the name.',
+      },
+      description: {
+        label: 'Description',
+        hint: 'A sentence or two about the topic, for its page.',
+      },
+      articles: {
+        label: 'Articles',
+        hint: 'The articles with this tag; set tags from the article instead.',
       },
       updatedAt: { label: 'Last update' },
     },

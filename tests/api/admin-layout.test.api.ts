@@ -12,6 +12,7 @@ import {
   PUBLICATION_LOG_UID,
   SECTION_UID,
   SITE_SETTING_UID,
+  TAG_UID,
 } from '../../src/constants';
 import { adminLogin } from '../helpers/admin';
 import { describeWithDatabase } from '../helpers/services';
@@ -72,6 +73,7 @@ describeWithDatabase('the admin layout', () => {
       AUTHOR_UID,
       PUBLICATION_LOG_UID,
       SITE_SETTING_UID,
+      TAG_UID,
     ]) {
       const { metadatas } = await configurationOf(uid);
       const fields = Object.keys(
