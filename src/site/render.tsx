@@ -1,10 +1,10 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
-import type { ArticlePayload, ArticleSummary, Crumb, MostReadEntry, Pagination } from './model';
+import type { ArticlePayload, MostReadEntry } from './model';
 import { ArticlePage } from './pages/ArticlePage';
 import { type Chrome, Document } from './pages/Document';
-import { ListPage, NotFoundPage } from './pages/ListPage';
+import { ListPage, type ListPageProps, NotFoundPage } from './pages/ListPage';
 import { articleHead, type HeadData, listHead, unindexedHead } from './seo';
 
 const html = (head: HeadData, chrome: Chrome, page: ReactElement): string =>
@@ -40,16 +40,8 @@ export const renderArticle = (
   );
 };
 
-export interface ListData {
-  kind: 'home' | 'section' | 'author';
-  title: string;
-  description?: string | null;
-  path: string;
-  breadcrumb?: Crumb[];
-  articles: ArticleSummary[];
-  pagination: Pagination;
-  mostRead: MostReadEntry[];
-  now: Date;
+/** A list page's data (its language comes from the site settings). */
+export interface ListData extends Omit<ListPageProps, 'language'> {
   jobTitle?: string | null;
 }
 

@@ -71,6 +71,20 @@ const Pager = ({ path, pagination }: { path: string; pagination: Pagination }) =
   );
 };
 
+/** What a list page shows; `render.tsx`'s `ListData` is this with the author's job title. */
+export interface ListPageProps {
+  kind: 'home' | 'section' | 'author';
+  title: string;
+  description?: string | null;
+  path: string;
+  breadcrumb?: Crumb[];
+  articles: ArticleSummary[];
+  pagination: Pagination;
+  mostRead: MostReadEntry[];
+  now: Date;
+  language: string;
+}
+
 /**
  * A list of published articles, newest first: the home page, a section's, an author's. The
  * breadcrumb is there for sections (their chain of parents).
@@ -86,18 +100,7 @@ export const ListPage = ({
   mostRead,
   now,
   language,
-}: {
-  kind: 'home' | 'section' | 'author';
-  title: string;
-  description?: string | null;
-  path: string;
-  breadcrumb?: Crumb[];
-  articles: ArticleSummary[];
-  pagination: Pagination;
-  mostRead: MostReadEntry[];
-  now: Date;
-  language: string;
-}) => (
+}: ListPageProps) => (
   <div className="layout">
     <div className="list">
       {breadcrumb ? (
