@@ -56,6 +56,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // After CORS and security headers, before the body, session and router: an anonymous
     // `POST /api/articles/:documentId/views` answered here, every rule of its route re-checked.
     'global::fast-views',
+    // The same for an anonymous `GET /api/articles/slug/:slug` the cache did not answer.
+    'global::fast-page',
     'strapi::query',
     // Before strapi::body: multipart only on upload routes (415 elsewhere), every temp file removed.
     'global::body-guard',

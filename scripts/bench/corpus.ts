@@ -49,7 +49,11 @@ export const SECTION_PARENT = {
 export const CORPUS_DIR = path.join(APP_ROOT, '.tmp', 'bench-corpus');
 /** Bumped when the way templates are made changes. */
 const FORMAT = 1;
-/** What shapes the seeded rows, relative to the repository root (folders: every file under). */
+/**
+ * What shapes the seeded rows, relative to the repository root (folders: every file under, but
+ * only the schemas of `src/api`: its routes, controllers and services read rows, never shape them,
+ * so a change to the read path keeps the templates).
+ */
 const KEY_SOURCES = [
   'src/api',
   'src/components',
@@ -87,6 +91,9 @@ interface Template {
   report: CorpusReport;
 }
 
+/** A content type's schema or lifecycles under `src/api/<name>/content-types/`. */
+const isSchemaFile = (name: string): boolean => name.split(path.sep).includes('content-types');
+
 const filesUnder = (relative: string): string[] => {
   const full = path.join(APP_ROOT, relative);
   if (!fs.existsSync(full)) return [];
@@ -95,6 +102,7 @@ const filesUnder = (relative: string): string[] => {
     .readdirSync(full, { recursive: true, encoding: 'utf8' })
     .map((name) => path.join(relative, name))
     .filter((name) => fs.statSync(path.join(APP_ROOT, name)).isFile())
+    .filter((name) => !name.startsWith(`src${path.sep}api${path.sep}`) || isSchemaFile(name))
     .sort();
 };
 

@@ -34,8 +34,9 @@ export type ArticleLoad =
 
 /** The published article's page payload (the slug route's), or where its old slug went. */
 export const loadArticle = async (strapi: Core.Strapi, slug: string): Promise<ArticleLoad> => {
-  const page = await strapi.service(ARTICLE_UID).findPageBySlug(slug);
-  if (page) return { kind: 'page', article: await sanitize(strapi, ARTICLE_UID, page) };
+  // The loader reads public fields only: its payload needs no sanitizing pass.
+  const page = (await strapi.service(ARTICLE_UID).findPageBySlug(slug)) as ArticlePayload | null;
+  if (page) return { kind: 'page', article: page };
   const current = await currentSlugFor(strapi, slug);
   return current ? { kind: 'moved', slug: current } : { kind: 'missing' };
 };
@@ -51,7 +52,7 @@ export const loadPreview = async (
     status === 'draft'
       ? await service.findDraftPage(documentId)
       : await service.findPublishedPage(documentId);
-  return page ? sanitize(strapi, ARTICLE_UID, page) : null;
+  return (page as ArticlePayload | null) ?? null;
 };
 
 const SUMMARY = {

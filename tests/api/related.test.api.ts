@@ -5,6 +5,8 @@
  * payload carries them. An unpublished article's related: 404; bad input: 400.
  */
 
+import { articleCard } from '../../src/api/article/cards';
+import { ARTICLE_UID } from '../../src/constants';
 import { createTag } from '../helpers/desk';
 import { expectError } from '../helpers/errors';
 import {
@@ -16,6 +18,7 @@ import {
   setStored,
   unpublishArticle,
 } from '../helpers/fixtures';
+import { createImage } from '../helpers/media';
 import { describeWithDatabase } from '../helpers/services';
 import { sqlDuring } from '../helpers/sql';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
@@ -50,7 +53,12 @@ describeWithDatabase('related articles', () => {
       ['Alpha', 'Beta', 'Gamma'].map((name) => createTag(app.strapi, { name })),
     );
     const inSport = { section: sport.documentId };
-    await story('Two tags, old', { ...inSport, tags: [a.documentId, b.documentId] });
+    const cover = await createImage(app.strapi, 'related-cover');
+    await story('Two tags, old', {
+      ...inSport,
+      tags: [a.documentId, b.documentId],
+      cover: cover.id,
+    });
     await story('One tag, same section', { section: politics.documentId, tags: [a.documentId] });
     await story('One tag, other section', { ...inSport, tags: [b.documentId] });
     await story('Same section only', { section: politics.documentId, tags: [c.documentId] });
@@ -89,6 +97,29 @@ describeWithDatabase('related articles', () => {
       'Two tags, old',
       'One tag, same section',
     ]);
+  });
+
+  it('gives each card as the Document Service and the output sanitizer would', async () => {
+    const res = await related(source.documentId, '?limit=10');
+    const ids = (res.body.data as Array<{ documentId: string }>).map((card) => card.documentId);
+
+    const reference = await app.strapi.documents(ARTICLE_UID).findMany({
+      ...articleCard(),
+      status: 'published',
+      filters: { documentId: { $in: ids } },
+    });
+    const sanitized = (await app.strapi.contentAPI.sanitize.output(
+      reference,
+      app.strapi.contentType(ARTICLE_UID),
+    )) as Array<{ documentId: string }>;
+    const byId = new Map(sanitized.map((card) => [card.documentId, card]));
+
+    expect(res.body.data).toEqual(ids.map((id) => ({ ...byId.get(id), pinned: false })));
+    expect(res.body.data[0]).toMatchObject({
+      title: 'Two tags, old',
+      section: { name: 'Sport' },
+      cover: { url: '/uploads/related-cover.jpg' },
+    });
   });
 
   it("puts an editor's published pins first, in their order; an unpublished pin is left out", async () => {

@@ -28,7 +28,7 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
     // A slug no article could have is not looked up (PostgreSQL refuses some bytes, such as NUL).
     if (!SLUG_PATTERN.test(slug))
       return ctx.notFound(`No published article has the slug "${slug}"`);
-    const page = await strapi.service(ARTICLE_UID).findPageBySlug(slug, ctx.state.auth);
+    const page = await strapi.service(ARTICLE_UID).findPageBySlug(slug, { auth: ctx.state.auth });
     if (!page) {
       // A slug the article had before it was renamed: send the reader to the current one.
       const current = await currentSlugFor(strapi, slug);

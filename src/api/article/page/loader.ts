@@ -1,13 +1,20 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
-import { ARTICLE_UID, AUTHOR_UID, DESK_SERVICE_UID, SECTION_UID } from '../../../constants';
+import { ARTICLE_UID, AUTHOR_UID, SECTION_UID, TAG_UID } from '../../../constants';
 import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
 import { viewsOf } from '../../../views';
-import { type PublicShape, publicShapeOf, readEntity, selectColumns } from './public-fields';
-
-const SEO_UID = 'shared.seo' satisfies UID.Component;
-const FILE_UID = 'plugin::upload.file' satisfies UID.ContentType;
+import { argument, type Row } from './prepared';
+import { type PublicShape, readEntity, selectColumns } from './public-fields';
+import { loadRelated } from './related';
+import {
+  joinComponent,
+  joinMedia,
+  NOTE_UID,
+  type PageSchema,
+  pageSchemaOf,
+  SEO_UID,
+} from './schema';
 
 /** How many related articles the page carries. */
 const RELATED_ON_PAGE = 4;
@@ -15,10 +22,10 @@ const RELATED_ON_PAGE = 4;
 /** The fields of the related entries the page shows (with their `id` and `documentId`). */
 const SECTION_FIELDS = ['name', 'slug', 'description'] as const;
 const AUTHOR_FIELDS = ['name', 'slug', 'jobTitle', 'bio'] as const;
+const TAG_FIELDS = ['name', 'slug'] as const;
 
 export type PageStatus = 'draft' | 'published';
 export type PageFilter = { slug: string } | { documentId: string };
-type Row = Record<string, unknown>;
 
 export interface Crumb {
   name: string;
@@ -26,69 +33,6 @@ export interface Crumb {
   /** The section's, so that a cache holding the page can be purged when the section changes. */
   documentId: string;
 }
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
-}
-
-interface MorphTable {
-  name: string;
-  joinColumn: { name: string };
-  morphColumn: { typeColumn: { name: string }; idColumn: { name: string } };
-}
-
-/** Everything the loader needs to know of the schemas, read once per Strapi instance. */
-interface PageSchema {
-  article: PublicShape;
-  section: PublicShape;
-  author: PublicShape;
-  seo: PublicShape;
-  file: PublicShape;
-  sectionLink: JoinTable;
-  authorLink: JoinTable;
-  parentLink: JoinTable;
-  seoLink: JoinTable & { field: string };
-  media: MorphTable;
-  /** Each query's SQL and bindings, built once (see `runQuery`). */
-  prepared: Map<string, { sql: string; bindings: unknown[] }>;
-  /** Whether the related types keep drafts (then the page's status applies to them too). */
-  drafts: { section: boolean; author: boolean };
-}
-
-const joinTableOf = (strapi: Core.Strapi, uid: UID.Schema, attribute: string) =>
-  (strapi.db.metadata.get(uid).attributes[attribute] as unknown as { joinTable: JoinTable })
-    .joinTable;
-
-const hasDrafts = (strapi: Core.Strapi, uid: UID.ContentType) =>
-  Boolean(strapi.contentType(uid).options?.draftAndPublish);
-
-const schemas = new WeakMap<Core.Strapi, PageSchema>();
-
-/** The page's schema knowledge, derived from the loaded schemas the first time a page is read. */
-export const pageSchemaOf = (strapi: Core.Strapi): PageSchema => {
-  const known = schemas.get(strapi);
-  if (known) return known;
-  const seoLink = joinTableOf(strapi, ARTICLE_UID, 'seo') as JoinTable & { on: { field: string } };
-  const schema: PageSchema = {
-    article: publicShapeOf(strapi, ARTICLE_UID),
-    section: publicShapeOf(strapi, SECTION_UID),
-    author: publicShapeOf(strapi, AUTHOR_UID),
-    seo: publicShapeOf(strapi, SEO_UID),
-    file: publicShapeOf(strapi, FILE_UID),
-    sectionLink: joinTableOf(strapi, ARTICLE_UID, 'section'),
-    authorLink: joinTableOf(strapi, ARTICLE_UID, 'authors'),
-    parentLink: joinTableOf(strapi, SECTION_UID, 'parent'),
-    seoLink: { ...seoLink, field: seoLink.on.field },
-    media: joinTableOf(strapi, FILE_UID, 'related') as unknown as MorphTable,
-    drafts: { section: hasDrafts(strapi, SECTION_UID), author: hasDrafts(strapi, AUTHOR_UID) },
-    prepared: new Map(),
-  };
-  schemas.set(strapi, schema);
-  return schema;
-};
 
 /** Rows of a type with drafts in the given status (`published_at` set or not). */
 const inStatus = (query: Knex.QueryBuilder, column: string, status: PageStatus) =>
@@ -100,49 +44,20 @@ const COVER = 'cover_';
 const OG_IMAGE = 'og_';
 const AVATAR = 'avatar_';
 
-/**
- * `query` left-joined to the single media file `owner.field` holds (a morph link of the upload
- * plugin), as `as`; the file's columns selected with `prefix`.
- */
-const joinMedia = (
-  query: Knex.QueryBuilder,
-  schema: PageSchema,
-  owner: { uid: string; idColumn: string; field: string },
-  as: string,
-  prefix: string,
-) => {
-  const { media, file } = schema;
-  const link = `${as}_link`;
-  return query
-    .leftJoin(`${media.name} as ${link}`, (on) => {
-      on.on(`${link}.${media.morphColumn.idColumn.name}`, owner.idColumn)
-        .andOnVal(`${link}.${media.morphColumn.typeColumn.name}`, owner.uid)
-        .andOnVal(`${link}.field`, owner.field);
-    })
-    .leftJoin(`${file.table} as ${as}`, `${as}.id`, `${link}.${media.joinColumn.name}`)
-    .select(selectColumns(file, as, prefix))
-    .orderBy(`${link}.order`);
-};
-
-/** Where a query's argument goes while it is built; replaced by the value at each run. */
-const ARGUMENT = '\u0000page-loader-argument';
-
-type QueryName = 'page-by-slug' | 'page-by-document-id' | 'chain' | 'authors';
+type QueryName = 'page-by-slug' | 'page-by-document-id' | 'chain' | 'authors' | 'tags' | 'notes';
 
 /** The article with its SEO component, cover and SEO image: one row, left joins. */
 const pageQuery = (knex: Knex, schema: PageSchema, by: 'slug' | 'document_id') => {
   const { article, seo, seoLink } = schema;
-  let query = knex(`${article.table} as a`)
-    .select(selectColumns(article, 'a'))
-    .where(`a.${by}`, ARGUMENT)
-    .leftJoin(`${seoLink.name} as seo_link`, (on) => {
-      on.on(`seo_link.${seoLink.joinColumn.name}`, 'a.id')
-        .andOnVal('seo_link.field', seoLink.field)
-        .andOnVal('seo_link.component_type', SEO_UID);
-    })
-    .leftJoin(`${seo.table} as c`, 'c.id', `seo_link.${seoLink.inverseJoinColumn.name}`)
-    .select(selectColumns(seo, 'c', SEO))
-    .orderBy(`seo_link.${seoLink.orderColumnName ?? 'id'}`);
+  let query = joinComponent(
+    knex(`${article.table} as a`)
+      .select(selectColumns(article, 'a'))
+      .where(`a.${by}`, argument('id')),
+    seoLink,
+    { uid: SEO_UID, shape: seo },
+    'a.id',
+    'c',
+  ).select(selectColumns(seo, 'c', SEO));
   query = joinMedia(
     query,
     schema,
@@ -168,7 +83,7 @@ const chainQuery = (knex: Knex, schema: PageSchema) => {
       start
         .select(sectionLink.inverseJoinColumn.name, knex.raw('0'))
         .from(sectionLink.name)
-        .where(sectionLink.joinColumn.name, ARGUMENT)
+        .where(sectionLink.joinColumn.name, argument('id'))
         .unionAll((up) => {
           up.select(`p.${parentLink.inverseJoinColumn.name}`, knex.raw('chain.depth + 1'))
             .from('chain')
@@ -189,7 +104,7 @@ const authorsQuery = (knex: Knex, schema: PageSchema) => {
     knex(`${authorLink.name} as l`)
       .select(selectColumns(author, 'au', '', AUTHOR_FIELDS), { linkId: 'l.id' })
       .join(`${author.table} as au`, 'au.id', `l.${authorLink.inverseJoinColumn.name}`)
-      .where(`l.${authorLink.joinColumn.name}`, ARGUMENT)
+      .where(`l.${authorLink.joinColumn.name}`, argument('id'))
       .orderBy([`l.${authorLink.orderColumnName ?? 'id'}`, 'l.id']),
     schema,
     { uid: AUTHOR_UID, idColumn: 'au.id', field: 'avatar' },
@@ -198,78 +113,96 @@ const authorsQuery = (knex: Knex, schema: PageSchema) => {
   );
 };
 
+/** The article's tags, in their order. */
+const tagsQuery = (knex: Knex, { tag, tagLink }: PageSchema) =>
+  knex(`${tagLink.name} as l`)
+    .select(selectColumns(tag, 't', '', TAG_FIELDS))
+    .join(`${tag.table} as t`, 't.id', `l.${tagLink.inverseJoinColumn.name}`)
+    .where(`l.${tagLink.joinColumn.name}`, argument('id'))
+    .orderBy([`l.${tagLink.orderColumnName ?? 'id'}`, 'l.id']);
+
+/** The article's notes to readers (a repeatable component), in their order. */
+const notesQuery = (knex: Knex, { note, noteLink }: PageSchema) =>
+  knex(`${noteLink.name} as l`)
+    .select(selectColumns(note, 'n'))
+    .join(`${note.table} as n`, 'n.id', `l.${noteLink.inverseJoinColumn.name}`)
+    .where(`l.${noteLink.joinColumn.name}`, argument('id'))
+    .andWhere('l.field', noteLink.field)
+    .andWhere('l.component_type', NOTE_UID)
+    .orderBy([`l.${noteLink.orderColumnName ?? 'id'}`, 'l.id']);
+
 const BUILDERS: Record<QueryName, (knex: Knex, schema: PageSchema) => Knex.QueryBuilder> = {
   'page-by-slug': (knex, schema) => pageQuery(knex, schema, 'slug'),
   'page-by-document-id': (knex, schema) => pageQuery(knex, schema, 'document_id'),
   chain: chainQuery,
   authors: authorsQuery,
+  tags: tagsQuery,
+  notes: notesQuery,
 };
 
 /** Which rows of `name`'s type count for a page in `status` (only types with drafts filter). */
-const STATUS_COLUMN: Record<QueryName, keyof PageSchema['drafts'] | 'article'> = {
+const STATUS_COLUMN: Record<QueryName, keyof PageSchema['drafts'] | 'article' | null> = {
   'page-by-slug': 'article',
   'page-by-document-id': 'article',
   chain: 'section',
   authors: 'author',
+  tags: 'tag',
+  // Components have no status: they belong to the article's row.
+  notes: null,
 };
-const TABLE_ALIAS = { article: 'a', section: 's', author: 'au' } as const;
+const TABLE_ALIAS = { article: 'a', section: 's', author: 'au', tag: 't' } as const;
 
-/**
- * Runs query `name` with `argument`. Its SQL is built by knex once per query and status, then
- * reused: building it again on every page read cost more than running it.
- */
-const runQuery = async (
-  strapi: Core.Strapi,
-  schema: PageSchema,
-  name: QueryName,
-  status: PageStatus,
-  argument: unknown,
-): Promise<Row[]> => {
-  const knex = strapi.db.connection;
-  const key = `${name}:${status}`;
-  let prepared = schema.prepared.get(key);
-  if (!prepared) {
-    let query = BUILDERS[name](knex, schema);
-    const type = STATUS_COLUMN[name];
-    if (type === 'article' || schema.drafts[type]) {
-      query = inStatus(query, `${TABLE_ALIAS[type]}.published_at`, status);
-    }
-    const { sql, bindings } = query.toSQL();
-    prepared = { sql, bindings: [...bindings] };
-    schema.prepared.set(key, prepared);
-  }
-  const bindings = prepared.bindings.map((value) => (value === ARGUMENT ? argument : value));
-  const result = (await knex.raw(prepared.sql, bindings as Knex.RawBinding[])) as
-    Row[] | { rows: Row[] };
-  // SQLite's driver answers the rows, PostgreSQL's a result holding them.
-  return Array.isArray(result) ? result : result.rows;
-};
+/** Runs query `name` for a page in `status` with `value` (a slug, a document id or a row id). */
+const runQuery = (schema: PageSchema, name: QueryName, status: PageStatus, value: unknown) =>
+  schema.queries.run(
+    `page:${name}:${status}`,
+    (knex) => {
+      const query = BUILDERS[name](knex, schema);
+      const type = STATUS_COLUMN[name];
+      return type && (type === 'article' || schema.drafts[type])
+        ? inStatus(query, `${TABLE_ALIAS[type]}.published_at`, status)
+        : query;
+    },
+    { id: value },
+  );
 
 /**
  * What the desk adds to the page (docs/desk.md): the tags (a type without drafts), the notes to
- * readers (a repeatable component) and, on a published page, the related articles (the desk
- * service's ranking, pinned first); a draft's preview shows none.
+ * readers (a repeatable component) and, on a published page, the related articles (pinned
+ * first, then ranked: `related.ts`); a draft's preview shows none.
  */
-const loadDesk = async (strapi: Core.Strapi, row: Row, status: PageStatus) => {
-  const [found, related] = await Promise.all([
-    strapi.db.query(ARTICLE_UID).findOne({
-      select: ['id'],
-      where: { id: row.id },
-      populate: { tags: { select: ['id', 'documentId', 'name', 'slug'] }, notes: true },
-    }) as Promise<{ tags?: Row[]; notes?: Row[] } | null>,
-    status === 'published'
-      ? (strapi.service(DESK_SERVICE_UID) as unknown as DeskService).related(
-          String(row.documentId),
-          RELATED_ON_PAGE,
-        )
-      : Promise.resolve([]),
+const loadDesk = async (
+  strapi: Core.Strapi,
+  schema: PageSchema,
+  row: Row,
+  status: PageStatus,
+  sectionId: number | null,
+  showSection: boolean,
+) => {
+  const [tags, notes] = await Promise.all([
+    runQuery(schema, 'tags', status, row.id),
+    runQuery(schema, 'notes', status, row.id),
   ]);
-  return { tags: found?.tags ?? [], notes: found?.notes ?? [], related: related ?? [] };
+  const related =
+    status === 'published'
+      ? await loadRelated(
+          strapi,
+          {
+            id: Number(row.id),
+            documentId: String(row.documentId),
+            tagIds: tags.map((tag) => Number(tag.id)),
+            sectionId,
+          },
+          RELATED_ON_PAGE,
+          { showSection },
+        )
+      : [];
+  return {
+    tags: tags.map((tag) => readEntity(schema.tag, tag, '', TAG_FIELDS)),
+    notes: notes.map((note) => readEntity(schema.note, note)),
+    related,
+  };
 };
-
-interface DeskService {
-  related(documentId: string, limit: number): Promise<Row[] | null>;
-}
 
 /**
  * The article with its SEO component, cover and SEO image (one row), then together its authors
@@ -283,23 +216,37 @@ const loadRows = async (
   schema: PageSchema,
   filter: PageFilter,
   status: PageStatus,
+  showSection: boolean,
 ) => {
   const [row] =
     'slug' in filter
-      ? await runQuery(strapi, schema, 'page-by-slug', status, filter.slug)
-      : await runQuery(strapi, schema, 'page-by-document-id', status, filter.documentId);
+      ? await runQuery(schema, 'page-by-slug', status, filter.slug)
+      : await runQuery(schema, 'page-by-document-id', status, filter.documentId);
   if (!row) return null;
-  const [chainRows, authorRows, views, desk] = await Promise.all([
-    runQuery(strapi, schema, 'chain', status, row.id),
-    runQuery(strapi, schema, 'authors', status, row.id),
+  const [chainRows, authorRows, views] = await Promise.all([
+    runQuery(schema, 'chain', status, row.id),
+    runQuery(schema, 'authors', status, row.id),
     viewsOf(strapi).totals([String(row.documentId)]),
-    loadDesk(strapi, row, status),
   ]);
-  return { row, chainRows, authorRows, views, desk };
+  const sectionRow = chainRows.find((chainRow) => Number(chainRow.depth) === 0);
+  const desk = await loadDesk(
+    strapi,
+    schema,
+    row,
+    status,
+    sectionRow ? Number(sectionRow.id) : null,
+    showSection,
+  );
+  return { row, chainRows, sectionRow, authorRows, views, desk };
 };
 
 /** Whether the caller may see a relation to `uid` (Strapi's `removeRestrictedRelations` rule). */
-const mayFind = async (strapi: Core.Strapi, auth: unknown, uid: UID.ContentType) => {
+const mayFind = async (
+  strapi: Core.Strapi,
+  { auth, ability }: LoadPageOptions,
+  uid: UID.ContentType,
+) => {
+  if (ability) return ability.can(`${uid}.find`);
   if (!auth) return true;
   try {
     await strapi.auth.verify(auth as Parameters<typeof strapi.auth.verify>[0], {
@@ -314,6 +261,8 @@ const mayFind = async (strapi: Core.Strapi, auth: unknown, uid: UID.ContentType)
 export interface LoadPageOptions {
   /** The caller's `ctx.state.auth`: relations to types it may not `find` are left out. */
   auth?: unknown;
+  /** Or the caller's ability (a fast path's Public role): the same rule, asked of it directly. */
+  ability?: { can(action: string): boolean };
 }
 
 /**
@@ -325,14 +274,15 @@ export const loadPage = async (
   strapi: Core.Strapi,
   filter: PageFilter,
   status: PageStatus,
-  { auth }: LoadPageOptions = {},
+  access: LoadPageOptions = {},
 ) => {
   const schema = pageSchemaOf(strapi);
-  const [rows, showSection, showAuthors] = await Promise.all([
-    loadRows(strapi, schema, filter, status),
-    mayFind(strapi, auth, SECTION_UID),
-    mayFind(strapi, auth, AUTHOR_UID),
+  const [showSection, showAuthors, showTags] = await Promise.all([
+    mayFind(strapi, access, SECTION_UID),
+    mayFind(strapi, access, AUTHOR_UID),
+    mayFind(strapi, access, TAG_UID),
   ]);
+  const rows = await loadRows(strapi, schema, filter, status, showSection);
   if (!rows) return null;
   const { article, section, author, seo, file } = schema;
   const { row } = rows;
@@ -342,7 +292,7 @@ export const loadPage = async (
     from[`${prefix}id`] === null || from[`${prefix}id`] === undefined
       ? null
       : readEntity(file, from, prefix);
-  const sectionRow = rows.chainRows.find((chainRow) => Number(chainRow.depth) === 0);
+  const { sectionRow } = rows;
 
   const visible = (shape: PublicShape, attribute: string) => shape.visible.has(attribute);
   if (visible(article, 'section') && showSection) {
@@ -366,7 +316,7 @@ export const loadPage = async (
     if (component && visible(seo, 'ogImage')) component.ogImage = fileIn(row, OG_IMAGE);
     page.seo = component;
   }
-  if (visible(article, 'tags')) page.tags = rows.desk.tags;
+  if (visible(article, 'tags') && showTags) page.tags = rows.desk.tags;
   if (visible(article, 'notes')) page.notes = rows.desk.notes;
   page.related = rows.desk.related;
   page.views = rows.views.get(page.documentId as string) ?? 0;

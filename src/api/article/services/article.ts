@@ -3,7 +3,7 @@ import { type Core, factories } from '@strapi/strapi';
 import { ARTICLE_UID, SECTION_UID } from '../../../constants';
 import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
 import { type MostReadQuery, viewsOf } from '../../../views';
-import { type Crumb, loadPage } from '../page/loader';
+import { type Crumb, loadPage, type LoadPageOptions } from '../page/loader';
 
 export type { Crumb };
 
@@ -76,12 +76,13 @@ export default factories.createCoreService(ARTICLE_UID, ({ strapi }) => ({
   },
 
   /**
-   * One published article's page payload, sanitized for `auth` (`ctx.state.auth`): its section,
+   * One published article's page payload, sanitized for `access` (`ctx.state.auth`, or a fast
+   * path's ability): its section,
    * authors, cover, SEO, tags, notes to readers, views, breadcrumb and related articles, in a
    * fixed number of plain queries.
    */
-  findPageBySlug(slug: string, auth?: unknown) {
-    return loadPage(strapi, { slug }, 'published', { auth });
+  findPageBySlug(slug: string, access?: LoadPageOptions) {
+    return loadPage(strapi, { slug }, 'published', access);
   },
 
   /** The published page payload by document id (a preview link that asks for the published version). */

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../../../constants';
 import { type PageQuery, paginationOf } from '../../../http/pages';
 import { articleCard } from '../cards';
+import { loadRelated } from '../page/related';
 
 export const NOTE_COMPONENT = 'editorial.note';
 export type NoteKind = 'correction' | 'clarification' | 'update';
@@ -13,7 +14,7 @@ interface JoinTable {
   inverseJoinColumn: { name: string };
 }
 
-/** The tables behind articles, their tags, section and notes, as Strapi named them. */
+/** The tables behind articles and their notes, as Strapi named them. */
 const tablesOf = (strapi: Core.Strapi) => {
   const article = strapi.db.metadata.get(ARTICLE_UID);
   const link = (attribute: string) => {
@@ -26,8 +27,6 @@ const tablesOf = (strapi: Core.Strapi) => {
   };
   return {
     articles: article.tableName,
-    tags: link('tags'),
-    section: link('section'),
     notes: link('notes'),
     noteRows: strapi.db.metadata.get(NOTE_COMPONENT).tableName,
   };
@@ -38,7 +37,6 @@ interface SourceRow {
   documentId: string;
   section: { id: number } | null;
   tags: Array<{ id: number }> | null;
-  relatedPinned: Array<{ documentId: string; publishedAt: string | null }> | null;
 }
 
 export interface CorrectionsQuery extends PageQuery {
@@ -107,80 +105,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * `GET /articles/:documentId/related`: the editors' pinned articles first, in their order,
    * then published articles ranked by tags shared with this one, then same section, then
-   * recency. `null` when the article is not published. Queries: the article with its tags,
-   * section and pins (4), the ranking (1), the cards (3), whatever the corpus.
+   * recency (`src/api/article/page/related.ts`, which the page shares). `null` when the article
+   * is not published. Queries: the article with its tags and section (3), the pins (1), the
+   * ranking (1 to 3), the cards (1), whatever the corpus.
    */
   async related(documentId: string, limit: number) {
     const source = (await strapi.db.query(ARTICLE_UID).findOne({
       select: ['id', 'documentId'],
       where: { documentId, publishedAt: { $notNull: true } },
-      populate: {
-        section: { select: ['id'] },
-        tags: { select: ['id'] },
-        relatedPinned: { select: ['documentId', 'publishedAt'] },
-      },
+      populate: { section: { select: ['id'] }, tags: { select: ['id'] } },
     })) as SourceRow | null;
     if (!source) return null;
-
-    // A published article links to the published versions of its pins; a pin to itself is skipped.
-    const pinned = [
-      ...new Set(
-        (source.relatedPinned ?? [])
-          .filter((pin) => pin.publishedAt !== null && pin.documentId !== documentId)
-          .map((pin) => pin.documentId),
-      ),
-    ].slice(0, limit);
-    const ranked =
-      pinned.length < limit
-        ? await this.rankRelated(source, [documentId, ...pinned], limit - pinned.length)
-        : [];
-    const order = [...pinned, ...ranked];
-    if (order.length === 0) return [];
-
-    const cards = await strapi.documents(ARTICLE_UID).findMany({
-      ...articleCard(),
-      status: 'published',
-      filters: { documentId: { $in: order } },
-    });
-    const byId = new Map(cards.map((card) => [card.documentId, card]));
-    return order.flatMap((id) => {
-      const card = byId.get(id);
-      return card ? [{ ...card, pinned: pinned.includes(id) }] : [];
-    });
-  },
-
-  /** The ranking query of {@link related}: document ids, best first. */
-  async rankRelated(source: SourceRow, exclude: string[], limit: number): Promise<string[]> {
-    const knex = strapi.db.connection;
-    const t = tablesOf(strapi);
-    const tagIds = (source.tags ?? []).map((tag) => tag.id);
-    const query = knex(`${t.articles} as a`)
-      .select('a.document_id')
-      .leftJoin(`${t.section.table} as s`, `s.${t.section.article}`, 'a.id')
-      .whereNotNull('a.published_at')
-      .whereNotIn('a.document_id', exclude)
-      .groupBy('a.id', 'a.document_id', 'a.originally_published_at', 'a.published_at')
-      .limit(limit);
-    if (tagIds.length > 0) {
-      query
-        .leftJoin(`${t.tags.table} as tl`, (join) => {
-          join.on(`tl.${t.tags.article}`, 'a.id').onIn(`tl.${t.tags.other}`, tagIds);
-        })
-        .select(knex.raw(`count(distinct tl.${t.tags.other}) as shared`));
-    } else {
-      query.select(knex.raw('0 as shared'));
-    }
-    query
-      .select(
-        knex.raw(`max(case when s.${t.section.other} = ? then 1 else 0 end) as same_section`, [
-          source.section?.id ?? -1,
-        ]),
-      )
-      .orderByRaw(
-        'shared desc, same_section desc, coalesce(a.originally_published_at, a.published_at) desc, a.id desc',
-      );
-    const rows: Array<{ document_id: string }> = await query;
-    return rows.map((row) => row.document_id);
+    return loadRelated(
+      strapi,
+      {
+        id: source.id,
+        documentId: source.documentId,
+        tagIds: (source.tags ?? []).map((tag) => tag.id),
+        sectionId: source.section?.id ?? null,
+      },
+      limit,
+    );
   },
 
   /**
