@@ -18,6 +18,7 @@ import {
 import { createImage } from '../helpers/media';
 import { documentServicePage } from '../helpers/page-reference';
 import { describeWithDatabase } from '../helpers/services';
+import { sqlDuring } from '../helpers/sql';
 import { appModule, bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 
 const { publicShapeOf } = appModule<typeof import('../../src/api/article/page/public-fields')>(
@@ -123,6 +124,29 @@ describeWithDatabase("the article page's loader", () => {
     const sanitizers = app.strapi.sanitizers.get('content-api.output') as Sanitizer[];
     for (const sanitizer of sanitizers) {
       expect(await sanitizer(app.strapi.contentType(ARTICLE_UID))(data)).toEqual(data);
+    }
+  });
+
+  it("reads through statements kept prepared on the driver's connection, not through knex's runner", async () => {
+    await page(String(published.slug));
+    // Every query knex runs itself goes through its client's `query`.
+    const client = app.strapi.db.connection.client as { query: (...args: unknown[]) => unknown };
+    const raw = jest.spyOn(client, 'query');
+    const statements = await sqlDuring(app, () => page(String(published.slug)));
+    try {
+      // Still seen by knex's `query` listeners (logs, these tests' counts).
+      expect(
+        statements.some(
+          (sql) =>
+            sql.includes('articles_slug') || sql.includes('`slug`') || sql.includes('"slug"'),
+        ),
+      ).toBe(true);
+      // Only the view counter's total, read by its own store, goes through knex.
+      const viaKnex = raw.mock.calls.map(([, query]) => (query as { sql: string }).sql);
+      expect(viaKnex).toHaveLength(1);
+      expect(viaKnex[0]).toMatch(/from [`"]article_views[`"]/);
+    } finally {
+      raw.mockRestore();
     }
   });
 

@@ -22,7 +22,8 @@ const MAX_SHAPES = 256;
 
 /** What of knex's client the direct paths use (knex types it loosely). */
 interface KnexClient {
-  dialect: string;
+  /** The driver: `better-sqlite3`, `pg`... (knex's `dialect` names the SQL, `sqlite3` for both SQLite drivers). */
+  driverName: string;
   acquireConnection(): Promise<unknown>;
   releaseConnection(connection: unknown): Promise<unknown>;
   positionBindings(sql: string): string;
@@ -94,7 +95,7 @@ export class PreparedQueries {
    */
   private async execute(sql: string, values: unknown[], kept: boolean): Promise<Row[]> {
     const client = this.knex.client as unknown as KnexClient;
-    if (!kept || (client.dialect !== 'better-sqlite3' && client.dialect !== 'postgresql')) {
+    if (!kept || (client.driverName !== 'better-sqlite3' && client.driverName !== 'pg')) {
       const result = (await this.knex.raw(sql, values as Knex.RawBinding[])) as
         Row[] | { rows: Row[] };
       return Array.isArray(result) ? result : result.rows;
@@ -102,7 +103,7 @@ export class PreparedQueries {
     client.emit('query', { sql, bindings: values, method: 'raw' });
     const connection = (await client.acquireConnection()) as object;
     try {
-      if (client.dialect === 'better-sqlite3') {
+      if (client.driverName === 'better-sqlite3') {
         let statements = this.statements.get(connection);
         if (!statements) this.statements.set(connection, (statements = new Map()));
         let statement = statements.get(sql);
