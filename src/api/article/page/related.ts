@@ -67,27 +67,56 @@ const sharedTagsQuery = (
     .limit(limit);
 };
 
-/** Published articles of the section, most recent first (through the link's index). */
-const sameSectionQuery = (knex: Knex, schema: PageSchema, excluded: number, limit: number) => {
+/**
+ * Published articles (of the section, when `inSection`), most recent first: those with a first
+ * publication date (`dated`) by it, the others by their publication date. Read in that order
+ * through `articles_recency_idx` (first publication, publication, document id: every column the
+ * query reads), stopping at `limit`, so a section of 100,000 articles costs what one of 10 does.
+ * The two are merged by {@link byRecency}.
+ */
+const recentQuery = (
+  knex: Knex,
+  schema: PageSchema,
+  { inSection, dated }: { inSection: boolean; dated: boolean },
+  excluded: number,
+  limit: number,
+) => {
   const { article, sectionLink } = schema;
-  return knex(`${sectionLink.name} as sl`)
-    .select({ documentId: 'a.document_id' })
-    .join(`${article.table} as a`, 'a.id', `sl.${sectionLink.joinColumn.name}`)
-    .where(`sl.${sectionLink.inverseJoinColumn.name}`, argument('section'))
+  const query = knex(`${article.table} as a`)
+    .select({
+      documentId: 'a.document_id',
+      id: 'a.id',
+      originallyPublishedAt: 'a.originally_published_at',
+      publishedAt: 'a.published_at',
+    })
     .whereNotNull('a.published_at')
     .whereNotIn('a.document_id', argumentList('excluded', excluded))
-    .orderByRaw(RECENCY)
+    .orderBy([
+      { column: dated ? 'a.originally_published_at' : 'a.published_at', order: 'desc' },
+      { column: 'a.id', order: 'desc' },
+    ])
     .limit(limit);
+  if (dated) query.whereNotNull('a.originally_published_at');
+  else query.whereNull('a.originally_published_at');
+  if (inSection) {
+    query.whereExists((link) => {
+      link
+        .select(knex.raw('1'))
+        .from(`${sectionLink.name} as sl`)
+        .whereRaw(`sl.${sectionLink.joinColumn.name} = a.id`)
+        .andWhere(`sl.${sectionLink.inverseJoinColumn.name}`, argument('section'));
+    });
+  }
+  return query;
 };
 
-/** Any other published article, most recent first. */
-const recentQuery = (knex: Knex, schema: PageSchema, excluded: number, limit: number) =>
-  knex(`${schema.article.table} as a`)
-    .select({ documentId: 'a.document_id' })
-    .whereNotNull('a.published_at')
-    .whereNotIn('a.document_id', argumentList('excluded', excluded))
-    .orderByRaw(RECENCY)
-    .limit(limit);
+const timeOf = (value: unknown): number =>
+  value instanceof Date ? value.getTime() : new Date(value as string | number).getTime();
+
+/** Most recent first (first publication, else publication), then the newest row: the ranking's recency. */
+const byRecency = (left: Row, right: Row): number =>
+  timeOf(right.originallyPublishedAt ?? right.publishedAt) -
+    timeOf(left.originallyPublishedAt ?? left.publishedAt) || Number(right.id) - Number(left.id);
 
 /** The cards of `count` published articles: a few fields, the section's name and slug, the cover. */
 const cardsQuery = (knex: Knex, schema: PageSchema, count: number) => {
@@ -111,20 +140,15 @@ const cardsQuery = (knex: Knex, schema: PageSchema, count: number) => {
   );
 };
 
-type Ranking = (
-  knex: Knex,
-  schema: PageSchema,
-  excluded: number,
-  limit: number,
-) => Knex.QueryBuilder;
-
 /**
  * An article's related articles, as the page and `GET /articles/:documentId/related` give them:
  * the editors' published pins first, in their order, then published articles ranked by tags
  * shared, then the same section, then recency; never a draft nor the article itself. Plain
- * queries, each through an index but the last resort (recency alone, when the tags and the
- * section hold too few): the pins, then as many ranking steps as needed (at most 3), then the
- * cards. Cards hold public columns only (see `public-fields.ts`), so need no sanitizing.
+ * queries, each reading through an index only as many rows as it needs: the pins, then as many
+ * ranking steps as it takes to fill the list (shared tags: the tags' articles; the section's most
+ * recent; the most recent of all), then the cards. Cards hold public columns only (see
+ * `public-fields.ts`), so need no sanitizing. A tag on thousands of articles makes its step read
+ * them all (it ranks by tags shared first).
  */
 export const loadRelated = async (
   strapi: Core.Strapi,
@@ -144,31 +168,48 @@ export const loadRelated = async (
   ].slice(0, limit);
 
   const order = [...pinned];
-  const rank = async (name: string, build: Ranking, args: Record<string, unknown>) => {
+  if (order.length < limit && source.tagIds.length > 0) {
     const excluded = [source.documentId, ...order];
     const wanted = limit - order.length;
-    const rows = await queries.run(
-      `related:${name}:${excluded.length}:${source.tagIds.length}:${wanted}`,
-      (knex) => build(knex, schema, excluded.length, wanted),
-      { ...args, ...listArguments('excluded', excluded) },
-    );
-    order.push(...rows.map((row) => String(row.documentId)));
-  };
-  if (order.length < limit && source.tagIds.length > 0) {
     const tags = source.tagIds.length;
-    await rank(
-      'tags',
-      (knex, s, excluded, wanted) => sharedTagsQuery(knex, s, tags, excluded, wanted),
+    const rows = await queries.run(
+      `related:tags:${tags}:${excluded.length}:${wanted}`,
+      (knex) => sharedTagsQuery(knex, schema, tags, excluded.length, wanted),
       {
         ...listArguments('tag', source.tagIds),
+        ...listArguments('excluded', excluded),
         section: source.sectionId ?? -1,
       },
     );
+    order.push(...rows.map((row) => String(row.documentId)));
   }
-  if (order.length < limit && source.sectionId !== null) {
-    await rank('section', sameSectionQuery, { section: source.sectionId });
-  }
-  if (order.length < limit) await rank('recent', recentQuery, {});
+  /** The most recent published articles (of the section): dated and undated ones merged. */
+  const rankRecent = async (inSection: boolean) => {
+    const excluded = [source.documentId, ...order];
+    const wanted = limit - order.length;
+    const args = {
+      ...listArguments('excluded', excluded),
+      ...(inSection ? { section: source.sectionId } : {}),
+    };
+    const rows = await Promise.all(
+      [true, false].map((dated) =>
+        queries.run(
+          `related:recent:${inSection}:${dated}:${excluded.length}:${wanted}`,
+          (knex) => recentQuery(knex, schema, { inSection, dated }, excluded.length, wanted),
+          args,
+        ),
+      ),
+    );
+    order.push(
+      ...rows
+        .flat()
+        .sort(byRecency)
+        .slice(0, wanted)
+        .map((row) => String(row.documentId)),
+    );
+  };
+  if (order.length < limit && source.sectionId !== null) await rankRecent(true);
+  if (order.length < limit) await rankRecent(false);
   if (order.length === 0) return [];
 
   const cardRows = await queries.run(
