@@ -24,6 +24,7 @@ import { runSetup } from './setup';
 import { registerSitePages } from './site';
 import { registerFeeds } from './site/feeds';
 import { registerViewsAdminRoutes, viewsCacheMiddleware, viewsOf } from './views';
+import { installViewsLane } from './views/lane';
 
 export default {
   /** Before the app starts: the editorial rules every save passes through, the RBAC condition. */
@@ -55,6 +56,7 @@ export default {
     await runSetup(strapi);
     // Last: Strapi's HTTP server exists by now and listens only after bootstrap.
     installCacheLane(strapi);
+    installViewsLane(strapi);
   },
 
   /**

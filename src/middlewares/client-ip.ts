@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import proxyaddr from 'proxy-addr';
 
+import { setClientIpTrust } from '../http/client-ip-trust';
 import { parseTrustedProxies } from '../http/trusted-proxies';
 
 /** The headers Koa believes when its `proxy` is on: a peer that is not a trusted proxy loses them. */
@@ -26,6 +27,7 @@ const clientIp: Core.MiddlewareFactory<ClientIpConfig> = (config, { strapi }) =>
     production: process.env.NODE_ENV === 'production',
   });
   warnings.forEach((warning) => strapi.log.warn(warning));
+  setClientIpTrust(strapi, trust);
   return async (ctx, next) => {
     if (!trust(ctx.req.socket.remoteAddress ?? '', 0)) {
       FORWARDED_HEADERS.forEach((header) => delete ctx.req.headers[header]);

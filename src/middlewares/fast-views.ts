@@ -5,6 +5,7 @@ import { ARTICLE_UID, DOCUMENT_ID_PATTERN } from '../constants';
 import { type FastRoute, fastRouteGuard } from '../http/fast-route';
 import { authenticatePublic } from '../permissions';
 import { answerView, refuseViewsOverRateLimit } from '../views';
+import { keepViewHeaders } from '../views/lane';
 
 /** The route this middleware answers, and what it may skip of it. */
 const ROUTE: FastRoute = {
@@ -46,6 +47,8 @@ const fastViews: Core.MiddlewareFactory = (_config, { strapi }) => {
     if (!DOCUMENT_ID_PATTERN.test(documentId)) return next();
     if (!enabled()) return next();
 
+    // What the stack has set so far is what the views lane replays for this Origin.
+    keepViewHeaders(strapi, ctx.get('Origin'), ctx.response.headers);
     const auth = await authenticatePublic(strapi);
     if (!auth.authenticated) return ctx.unauthorized('Missing or invalid credentials');
     if (!auth.ability.can(ROUTE.handler)) return ctx.forbidden();
