@@ -174,6 +174,30 @@ describeWithDatabase('related articles', () => {
     expect(await count()).toBe(before);
   });
 
+  it('ranks an article without a first publication date by its publication date', async () => {
+    const culture = await createSection(app.strapi, { name: 'Culture' });
+    const inCulture = { section: culture.documentId };
+    await story('Culture, January 10', inCulture);
+    await setStored(app.strapi, stories['Culture, January 10'].documentId, {
+      originallyPublishedAt: new Date(Date.UTC(2026, 0, 10)),
+    });
+    await story('Culture, undated, published now', inCulture);
+    await setStored(app.strapi, stories['Culture, undated, published now'].documentId, {
+      originallyPublishedAt: null,
+    });
+    await story('Culture, January 5', inCulture);
+    await setStored(app.strapi, stories['Culture, January 5'].documentId, {
+      originallyPublishedAt: new Date(Date.UTC(2026, 0, 5)),
+    });
+    const reader = await story('Culture reader', inCulture);
+
+    expect(titles(await related(reader.documentId, '?limit=3'))).toEqual([
+      'Culture, undated, published now',
+      'Culture, January 10',
+      'Culture, January 5',
+    ]);
+  });
+
   it('answers 404 for an unpublished article, 400 for bad input', async () => {
     const draft = await createArticle(app.strapi, { publish: false, title: 'Not out' });
     expectError(await related(draft.documentId), 404, 'NotFoundError');

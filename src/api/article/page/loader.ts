@@ -6,7 +6,7 @@ import { MAX_SECTION_DEPTH } from '../../../publishing/section-tree';
 import { viewsOf } from '../../../views';
 import { argument, type Row } from './prepared';
 import { type PublicShape, readEntity, selectColumns } from './public-fields';
-import { loadRelated } from './related';
+import { loadPins, loadRelated } from './related';
 import {
   joinComponent,
   joinMedia,
@@ -171,43 +171,40 @@ const runQuery = (schema: PageSchema, name: QueryName, status: PageStatus, value
  * readers (a repeatable component) and, on a published page, the related articles (pinned
  * first, then ranked: `related.ts`); a draft's preview shows none.
  */
-const loadDesk = async (
-  strapi: Core.Strapi,
-  schema: PageSchema,
-  row: Row,
-  status: PageStatus,
-  sectionId: number | null,
-  showSection: boolean,
-) => {
-  const [tags, notes] = await Promise.all([
+const loadDesk = async (strapi: Core.Strapi, schema: PageSchema, row: Row, status: PageStatus) => {
+  const [tags, notes, pins] = await Promise.all([
     runQuery(schema, 'tags', status, row.id),
     runQuery(schema, 'notes', status, row.id),
+    status === 'published' ? loadPins(strapi, Number(row.id)) : Promise.resolve([]),
   ]);
-  const related =
-    status === 'published'
-      ? await loadRelated(
-          strapi,
-          {
-            id: Number(row.id),
-            documentId: String(row.documentId),
-            tagIds: tags.map((tag) => Number(tag.id)),
-            sectionId,
-          },
-          RELATED_ON_PAGE,
-          { showSection },
-        )
-      : [];
   return {
-    tags: tags.map((tag) => readEntity(schema.tag, tag, '', TAG_FIELDS)),
+    tags,
     notes: notes.map((note) => readEntity(schema.note, note)),
-    related,
+    /** The related articles, once the section is known (read with the rest of the page). */
+    related: (sectionId: number | null, showSection: boolean) =>
+      status === 'published'
+        ? loadRelated(
+            strapi,
+            {
+              id: Number(row.id),
+              documentId: String(row.documentId),
+              tagIds: tags.map((tag) => Number(tag.id)),
+              sectionId,
+              pins,
+            },
+            RELATED_ON_PAGE,
+            { showSection },
+          )
+        : Promise.resolve([]),
   };
 };
 
 /**
- * The article with its SEO component, cover and SEO image (one row), then together its authors
- * with their avatars, its section chain and its views: four plain queries in two round trips,
- * whatever the number of authors or the depth of the section. Only public columns are selected
+ * The article with its SEO component, cover and SEO image (one row); then together its authors
+ * with their avatars, its section chain, its views, tags, notes and pins; then its related
+ * articles (`related.ts`: one to three ranking steps, then their cards): eleven plain queries at
+ * most, in four to six round trips, whatever the number of authors, the depth of the section or
+ * the size of the corpus. Only public columns are selected
  * (see `public-fields.ts`). Related types without drafts hold one row per document, always
  * published; were they to gain drafts, the page's status would apply to them too.
  */
@@ -223,21 +220,16 @@ const loadRows = async (
       ? await runQuery(schema, 'page-by-slug', status, filter.slug)
       : await runQuery(schema, 'page-by-document-id', status, filter.documentId);
   if (!row) return null;
-  const [chainRows, authorRows, views] = await Promise.all([
+  const [chainRows, authorRows, views, desk] = await Promise.all([
     runQuery(schema, 'chain', status, row.id),
     runQuery(schema, 'authors', status, row.id),
     viewsOf(strapi).totals([String(row.documentId)]),
+    loadDesk(strapi, schema, row, status),
   ]);
   const sectionRow = chainRows.find((chainRow) => Number(chainRow.depth) === 0);
-  const desk = await loadDesk(
-    strapi,
-    schema,
-    row,
-    status,
-    sectionRow ? Number(sectionRow.id) : null,
-    showSection,
-  );
-  return { row, chainRows, sectionRow, authorRows, views, desk };
+  const related = await desk.related(sectionRow ? Number(sectionRow.id) : null, showSection);
+  const tags = desk.tags.map((tag) => readEntity(schema.tag, tag, '', TAG_FIELDS));
+  return { row, chainRows, sectionRow, authorRows, views, tags, notes: desk.notes, related };
 };
 
 /** Whether the caller may see a relation to `uid` (Strapi's `removeRestrictedRelations` rule). */
@@ -316,9 +308,9 @@ export const loadPage = async (
     if (component && visible(seo, 'ogImage')) component.ogImage = fileIn(row, OG_IMAGE);
     page.seo = component;
   }
-  if (visible(article, 'tags') && showTags) page.tags = rows.desk.tags;
-  if (visible(article, 'notes')) page.notes = rows.desk.notes;
-  page.related = rows.desk.related;
+  if (visible(article, 'tags') && showTags) page.tags = rows.tags;
+  if (visible(article, 'notes')) page.notes = rows.notes;
+  page.related = rows.related;
   page.views = rows.views.get(page.documentId as string) ?? 0;
   page.breadcrumb = rows.chainRows.map((crumb): Crumb => ({
     name: crumb.name as string,

@@ -25,6 +25,8 @@ export interface RelatedSource {
   documentId: string;
   tagIds: number[];
   sectionId: number | null;
+  /** Its pins, when already read ({@link loadPins}); read here otherwise. */
+  pins?: string[];
 }
 
 /** Most recent first: the date of first publication, else of this publication. */
@@ -72,9 +74,9 @@ const sharedTagsQuery = (
  * publication date (`dated`) by it, the others by their publication date. Read in that order
  * through `articles_recency_idx` (first publication, publication, document id: every column the
  * query reads), stopping at `limit`, so a section of 100,000 articles costs what one of 10 does.
- * The two are merged by {@link byRecency}.
+ * Both are read in one statement ({@link recentQuery}) and merged by {@link byRecency}.
  */
-const recentQuery = (
+const recentPart = (
   knex: Knex,
   schema: PageSchema,
   { inSection, dated }: { inSection: boolean; dated: boolean },
@@ -110,6 +112,23 @@ const recentQuery = (
   return query;
 };
 
+/** Both parts of {@link recentPart} in one statement (one round trip): each still stops at `limit`. */
+const recentQuery = (
+  knex: Knex,
+  schema: PageSchema,
+  inSection: boolean,
+  excluded: number,
+  limit: number,
+) =>
+  knex
+    .select('*')
+    .from(recentPart(knex, schema, { inSection, dated: true }, excluded, limit).as('dated'))
+    .unionAll((undated) => {
+      undated
+        .select('*')
+        .from(recentPart(knex, schema, { inSection, dated: false }, excluded, limit).as('undated'));
+    });
+
 const timeOf = (value: unknown): number =>
   value instanceof Date ? value.getTime() : new Date(value as string | number).getTime();
 
@@ -140,6 +159,15 @@ const cardsQuery = (knex: Knex, schema: PageSchema, count: number) => {
   );
 };
 
+/** The document ids of the published versions of an article's pins, in the editors' order. */
+export const loadPins = async (strapi: Core.Strapi, articleId: number): Promise<string[]> => {
+  const schema = pageSchemaOf(strapi);
+  const rows = await schema.queries.run('related:pins', (knex) => pinsQuery(knex, schema), {
+    id: articleId,
+  });
+  return rows.map((row) => String(row.documentId));
+};
+
 /**
  * An article's related articles, as the page and `GET /articles/:documentId/related` give them:
  * the editors' published pins first, in their order, then published articles ranked by tags
@@ -158,14 +186,8 @@ export const loadRelated = async (
 ): Promise<Row[]> => {
   const schema = pageSchemaOf(strapi);
   const { queries } = schema;
-  const pinRows = await queries.run('related:pins', (knex) => pinsQuery(knex, schema), {
-    id: source.id,
-  });
-  const pinned = [
-    ...new Set(
-      pinRows.map((row) => String(row.documentId)).filter((id) => id !== source.documentId),
-    ),
-  ].slice(0, limit);
+  const pins = source.pins ?? (await loadPins(strapi, source.id));
+  const pinned = [...new Set(pins.filter((id) => id !== source.documentId))].slice(0, limit);
 
   const order = [...pinned];
   if (order.length < limit && source.tagIds.length > 0) {
@@ -191,18 +213,13 @@ export const loadRelated = async (
       ...listArguments('excluded', excluded),
       ...(inSection ? { section: source.sectionId } : {}),
     };
-    const rows = await Promise.all(
-      [true, false].map((dated) =>
-        queries.run(
-          `related:recent:${inSection}:${dated}:${excluded.length}:${wanted}`,
-          (knex) => recentQuery(knex, schema, { inSection, dated }, excluded.length, wanted),
-          args,
-        ),
-      ),
+    const rows = await queries.run(
+      `related:recent:${inSection}:${excluded.length}:${wanted}`,
+      (knex) => recentQuery(knex, schema, inSection, excluded.length, wanted),
+      args,
     );
     order.push(
       ...rows
-        .flat()
         .sort(byRecency)
         .slice(0, wanted)
         .map((row) => String(row.documentId)),
