@@ -20,6 +20,9 @@ export const refuseViewsOverRateLimit = async (strapi: Core.Strapi, ctx: Context
   );
 };
 
+/** The 404's message for an unknown or unpublished article (the views lane answers it too). */
+export const NO_PUBLISHED_ARTICLE = 'No published article has this document id';
+
 /**
  * Records one view of `documentId` from the request's client and answers it: `{ data }`, or a
  * 404 (set on `ctx`, `undefined` returned) when no published article has this document id.
@@ -32,6 +35,6 @@ export const answerView = async (strapi: Core.Strapi, ctx: Context, documentId: 
         userAgent: ctx.get('User-Agent'),
       })
     : null;
-  if (!recorded) return ctx.notFound('No published article has this document id');
+  if (!recorded) return ctx.notFound(NO_PUBLISHED_ARTICLE);
   return { data: recorded };
 };

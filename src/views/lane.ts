@@ -8,6 +8,7 @@ import { ARTICLE_UID, DOCUMENT_ID_PATTERN } from '../constants';
 import { clientIpTrustOf } from '../http/client-ip-trust';
 import { logRequest } from '../http/request-log';
 import { authenticatePublic } from '../permissions';
+import { NO_PUBLISHED_ARTICLE } from './http';
 import { viewsOf } from './runtime';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -22,8 +23,6 @@ const MAX_ORIGINS = 32;
 /** Headers each answer gets anew: never kept, never replayed. */
 const PER_ANSWER_HEADER =
   /^(?:content-length|content-type|date|connection|keep-alive|transfer-encoding|set-cookie|retry-after)$/i;
-
-const NOT_FOUND = 'No published article has this document id';
 
 /**
  * The headers the global stack (security headers, CSP, CORS) put on an anonymous view's answer,
@@ -107,7 +106,10 @@ export const createViewsLane = (strapi: Core.Strapi, koa: RequestListener) => {
       headers,
       recorded
         ? { data: recorded }
-        : { data: null, error: { status, name: 'NotFoundError', message: NOT_FOUND, details: {} } },
+        : {
+            data: null,
+            error: { status, name: 'NotFoundError', message: NO_PUBLISHED_ARTICLE, details: {} },
+          },
     );
     logRequest(strapi, 'POST', req.url ?? '', startedAt, status);
     const stats = answered.get(strapi) ?? { count: 0 };
